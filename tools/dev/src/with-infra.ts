@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { startLocalInfra } from '@cqrs/tools-infra';
+
+/**
+ * `with-infra -- <command...>`: runs a command against the local Kafka and engine, starting
+ * them first if needed and stopping afterwards what was started here. Exits with the command's
+ * exit code.
+ */
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0] === '--' ? argv.slice(1) : argv;
+  const [program, ...args] = command;
+  if (!program) throw new Error('usage: with-infra -- <command...>');
+  const infra = await startLocalInfra((line) => console.log(`[infra] ${line}`));
+  try {
+    const child = spawn(program, args, { stdio: 'inherit', env: process.env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    return await new Promise<number>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+  } finally {
+    await infra.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

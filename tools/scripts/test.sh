@@ -1,0 +1,16 @@
+#!/bin/sh
+# `npm test`: lint, types, the generated-contract check, then the unit, integration and
+# end-to-end tiers of every project. Integration and end-to-end tests share one embedded Kafka
+# and engine, started here if not already running and stopped afterwards if started here.
+set -eu
+cd "$(dirname "$0")/../.."
+export NX_DAEMON="${NX_DAEMON:-false}" NX_TUI=false NX_NO_CLOUD=true
+summary_dir="tmp/test-summary"
+rm -rf "$summary_dir" && mkdir -p "$summary_dir"
+export JEST_SUMMARY_DIR="$PWD/$summary_dir"
+
+nx run-many -t lint typecheck --outputStyle=static
+tsx --tsconfig tsconfig.base.json tools/openapi/src/cli.ts check
+nx run-many -t test-unit --outputStyle=static --skip-nx-cache
+tsx --tsconfig tsconfig.base.json tools/dev/src/with-infra.ts -- nx run-many -t test-int test-e2e --outputStyle=static --parallel=1 --skip-nx-cache
+node tools/dev/jest/summary.js "$summary_dir"
