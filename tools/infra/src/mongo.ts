@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import type { Component } from './component';
+import { resolveClasspath } from './java';
+import { marker, portOpen, startDetached } from './process';
+
+/**
+ * The MongoDB-wire-compatible engine: mongo-java-server behind our launcher
+ * (tools/infra/mongo/src/main/java), in memory unless MONGO_PERSIST=true.
+ */
+export const mongo: Component = {
+  name: 'mongo',
+  title: 'MongoDB-compatible engine (mongo-java-server)',
+  host: (c) => c.mongo.host,
+  port: (c) => c.mongo.port,
+  address: (c) => c.mongo.url,
+
+  async start(config, log) {
+    const classpath = await resolveClasspath('mongo', path.join(config.dataDir, 'cache'), log);
+    const { dir, host, port, persist, oplogMaxEntries } = config.mongo;
+    await mkdir(dir, { recursive: true });
+    return startDetached(
+      'java',
+      [
+        marker('mongo'),
+        ...config.mongo.heap,
+        '-XX:+UseG1GC',
+        '-cp',
+        classpath,
+        'cqrs.infra.mongo.EngineLauncher',
+        '--host',
+        host,
+        '--port',
+        String(port),
+        '--oplog-max-entries',
+        String(oplogMaxEntries),
+        ...(persist ? ['--h2-file', path.join(dir, 'engine.mv.db')] : []),
+      ],
+      path.join(config.logDir, 'mongo.log'),
+      path.join(config.dataDir, 'mongo.pid'),
+    );
+  },
+
+  async ready(config) {
+    if (!(await portOpen(config.mongo.host, config.mongo.port))) return false;
+    const client = new MongoClient(config.mongo.url, { serverSelectionTimeoutMS: 1000 });
+    try {
+      await client.db('admin').command({ ping: 1 });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.close();
+    }
+  },
+};
