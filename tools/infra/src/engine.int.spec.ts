@@ -1,0 +1,133 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ResumeToken } from 'mongodb';
+import { MongoClient, MongoServerError } from 'mongodb';
+import { resolveClasspath } from './java';
+
+/**
+ * What our launcher adds to mongo-java-server beyond the change-stream contract (which any MongoDB
+ * passes): persistence of documents and change journal across restarts, bounded history with the
+ * ChangeStreamHistoryLost error, and unacknowledged (moreToCome) requests. Each test runs its own
+ * engine on a free port.
+ */
+let classpath: string;
+let workDir: string;
+const running = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'engine-spec-'));
+  classpath = await resolveClasspath('mongo', path.join(workDir, 'cache'), () => undefined);
+});
+afterEach(async () => {
+  await Promise.all([...running].map(stop));
+});
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+/** Starts the launcher on an ephemeral port; resolves once it printed its ready line. */
+async function startEngine(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(
+    'java',
+    ['-cp', classpath, 'cqrs.infra.mongo.EngineLauncher', '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  running.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) {
+    const ready = /^engine ready on (.+):(\d+)$/.exec(line);
+    if (ready) {
+      return { url: `mongodb://${ready[1]}:${ready[2]}/?directConnection=true`, process: child };
+    }
+  }
+  throw new Error(`engine exited before it was ready:\n${stderr}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  running.delete(child);
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function withClient<T>(url: string, use: (client: MongoClient) => Promise<T>): Promise<T> {
+  const client = new MongoClient(url);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
+type Doc = { _id: number; n: number };
+
+describe('embedded engine launcher', () => {
+  it('keeps documents and change history in the H2 file: a token from before a restart resumes with no gap', async () => {
+    const file = path.join(workDir, 'restart', 'engine.mv.db');
+    const first = await startEngine('--h2-file', file);
+    const token = await withClient(first.url, async (client) => {
+      const collection = client.db('app').collection<Doc>('things');
+      const stream = collection.watch<Doc>([], { maxAwaitTimeMS: 100 });
+      expect(await stream.tryNext()).toBeNull();
+      for (let i = 0; i < 10; i++) await collection.insertOne({ _id: i, n: i });
+      let last: ResumeToken = undefined;
+      for (let i = 0; i < 4; i++) last = (await stream.next())._id;
+      await stream.close();
+      return last;
+    });
+    await stop(first.process);
+
+    const second = await startEngine('--h2-file', file);
+    await withClient(second.url, async (client) => {
+      const collection = client.db('app').collection<Doc>('things');
+      expect(await collection.countDocuments()).toBe(10);
+      const stream = collection.watch<Doc>([], { resumeAfter: token, maxAwaitTimeMS: 100 });
+      const keys: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const event = await stream.next();
+        if (event.operationType === 'insert') keys.push(event.documentKey._id);
+      }
+      expect(keys).toEqual([4, 5, 6, 7, 8, 9]);
+      expect(await stream.tryNext()).toBeNull();
+      await stream.close();
+    });
+  });
+
+  it('answers ChangeStreamHistoryLost (286) for a token older than the retained history', async () => {
+    const engine = await startEngine('--oplog-max-entries', '10');
+    await withClient(engine.url, async (client) => {
+      const collection = client.db('app').collection<Doc>('things');
+      const stream = collection.watch<Doc>([], { maxAwaitTimeMS: 100 });
+      expect(await stream.tryNext()).toBeNull();
+      await collection.insertOne({ _id: 0, n: 0 });
+      const token = (await stream.next())._id;
+      await stream.close();
+      for (let i = 1; i <= 20; i++) await collection.insertOne({ _id: i, n: i });
+
+      const stale = collection.watch<Doc>([], { resumeAfter: token });
+      const error: unknown = await stale.tryNext().catch((e: unknown) => e);
+      await stale.close();
+      expect(error).toBeInstanceOf(MongoServerError);
+      expect((error as MongoServerError).code).toBe(286);
+    });
+  });
+
+  it('applies unacknowledged (w: 0) writes without answering them, and the connection stays usable', async () => {
+    const engine = await startEngine();
+    await withClient(engine.url, async (client) => {
+      const collection = client.db('app').collection<Doc>('things');
+      await collection.insertOne({ _id: 1, n: 1 }, { writeConcern: { w: 0 } });
+      await collection.insertOne({ _id: 2, n: 2 });
+      expect(await collection.find().sort({ _id: 1 }).toArray()).toEqual([
+        { _id: 1, n: 1 },
+        { _id: 2, n: 2 },
+      ]);
+    });
+  });
+});
