@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The technical role of the app that serves a route (DESIGN section 1). */
+export type AppRole = 'cmdh' | 'qryh' | 'evp' | 'evh' | 'extevp' | 'extevh' | 'chgh';
+
+/** A response of a route: its description and, unless it has no body, the body schema. */
+export interface RouteResponse {
+  readonly description: string;
+  readonly body?: z.ZodType;
+  /** Response headers the route sets, name -> description (e.g. `ETag`). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One route of the combined API, declared once in a service's shared lib. The app that serves it
+ * mounts its handler from it, the gateway routes by it and `openapi.yaml` is generated from it.
+ */
+export interface ApiRoute {
+  /** The service that owns the route, e.g. `customers`. */
+  readonly service: string;
+  /** The one app of that service that serves it. */
+  readonly app: AppRole;
+  /**
+   * `public` routes go through the gateway and into `openapi.yaml`; `internal` ones are called
+   * service to service only (the gateway never exposes them).
+   */
+  readonly exposure: 'public' | 'internal';
+  readonly method: HttpMethod;
+  /** OpenAPI style, e.g. `/customers/{id}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** `bearer`: a valid JWT is required; `none`: anyone (e.g. signed provider webhooks). */
+  readonly auth: 'bearer' | 'none';
+  /** Roles of which the actor needs at least one; checked at the edge (e.g. `service`). */
+  readonly roles?: readonly string[];
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  /** Request headers the route reads, name (lower case) -> schema, e.g. `if-match`. */
+  readonly headers?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** Status code -> response. */
+  readonly responses: Readonly<Record<number, RouteResponse>>;
+}
+
+/** Declares a route, keeping its literal types so handlers can be typed from it. */
+export const defineRoute = <const R extends ApiRoute>(route: R): R => route;

@@ -1,0 +1,60 @@
+export { hasRole, type Actor } from './auth/actor';
+export {
+  createAuthenticator,
+  type Authenticator,
+  type AuthenticatorOptions,
+} from './auth/authenticator';
+export { signToken, type SignTokenOptions } from './auth/sign-token';
+export { baseConfigSchema, type BaseConfig } from './config/base-config';
+export { ConfigError } from './config/config-error';
+export { parseConfig, type Environment } from './config/parse-config';
+export { AppError, errorCodes, type AppErrorOptions, type ErrorCode } from './errors/app-error';
+export {
+  fieldErrors,
+  problemContentType,
+  problemTypeBase,
+  toProblem,
+  type FieldError,
+  type Problem,
+} from './errors/problem';
+export { createHttpApp, type HttpAppOptions } from './http/create-app';
+export { etagOf, matchesIfNoneMatch, versionFromIfMatch } from './http/etag';
+export { type Readiness, type ReadinessReport } from './http/probes';
+export {
+  defineRoute,
+  type ApiRoute,
+  type AppRole,
+  type HttpMethod,
+  type RouteResponse,
+} from './http/route';
+export {
+  bindRoute,
+  type BoundRoute,
+  type DeepReadonly,
+  type RouteHandler,
+  type RouteRequest,
+  type RouteResult,
+} from './http/route-handler';
+export { toExpressPath } from './http/route-path';
+export { startHttpServer, type HttpServerOptions, type RunningServer } from './http/server';
+export {
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleOptions,
+  type Stopper,
+} from './lifecycle/lifecycle';
+export { runMain } from './lifecycle/run-main';
+export { currentContext, runWithContext, type RequestContext } from './logging/context';
+export {
+  createLogger,
+  redactPaths,
+  type CreateLoggerOptions,
+  type Logger,
+  type LogLevel,
+} from './logging/logger';
+export { createMetrics, type CommandOutcome, type Metrics } from './metrics/metrics';
+export {
+  createServiceRuntime,
+  type ReadinessChecks,
+  type ServiceRuntime,
+} from './app/service-runtime';

@@ -1,0 +1,72 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** How a command ended: applied now, refused by the domain or a guard, or answered from before. */
+export type CommandOutcome = 'accepted' | 'rejected' | 'replayed';
+
+/** The metrics every app shares, on the app's one registry. */
+export interface Metrics {
+  /** Served by `/metrics`; later libs register their own metrics on it. */
+  readonly registry: Registry;
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpDuration: Histogram<'method' | 'route'>;
+  /** `reason` is the error code of a rejection, `none` otherwise. */
+  readonly commands: Counter<'command' | 'outcome' | 'reason'>;
+  readonly commandDuration: Histogram<'command'>;
+  /** Age of the last change-stream event seen, per stream. */
+  readonly changeStreamLag: Gauge<'stream'>;
+  readonly kafkaPublished: Counter<'topic'>;
+}
+
+/**
+ * Creates the app's registry, with the default process metrics (CPU, memory, event loop, GC)
+ * and the shared HTTP, command, change-stream and Kafka metrics. Every series carries a
+ * `service` label, so one dashboard covers all apps. Labels are always templates (route,
+ * command type, topic), never ids, to keep the number of series bounded.
+ */
+export function createMetrics(serviceName: string): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: serviceName });
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests served, by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to serve an HTTP request, by route template',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    commands: new Counter({
+      name: 'commands_total',
+      help: 'Commands handled, by command type and outcome',
+      labelNames: ['command', 'outcome', 'reason'],
+      registers,
+    }),
+    commandDuration: new Histogram({
+      name: 'command_duration_seconds',
+      help: 'Time to handle a command, including retries on conflicts',
+      labelNames: ['command'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    changeStreamLag: new Gauge({
+      name: 'change_stream_lag_seconds',
+      help: 'Seconds between a write and its change-stream event being handled',
+      labelNames: ['stream'],
+      registers,
+    }),
+    kafkaPublished: new Counter({
+      name: 'kafka_published_total',
+      help: 'Messages acknowledged by Kafka, by topic',
+      labelNames: ['topic'],
+      registers,
+    }),
+  };
+}

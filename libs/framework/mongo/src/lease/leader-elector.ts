@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import { backgroundLoop } from '../timing/background-loop';
+import { sleep, within } from '../timing/sleep';
+import type { Lease } from './lease';
+import type { LeadershipEnd, LeaseHandlers } from './lease-handlers';
+import { releaseQuietly, runTerm } from './leadership-term';
+
+export interface LeaderElectorOptions extends LeaseHandlers {
+  readonly lease: Lease;
+  readonly logger: Logger;
+  /** How often a standby tries to acquire and the leader renews; default ttl / 3. */
+  readonly pollIntervalMs?: number;
+  /**
+   * The leader steps down this long before its lease expires by its own clock, so a standby
+   * whose clock runs ahead by less than this never overlaps with it; default ttl / 3.
+   */
+  readonly safetyMarginMs?: number;
+}
+
+/** Keeps one replica of a role active and the others on hot standby. */
+export interface LeaderElector {
+  /** Starts competing for the lease in the background. */
+  start(): void;
+  /** Ends any term (aborts, waits for `onAcquired`, releases the lease) and stops competing. */
+  stop(): Promise<void>;
+  isLeader(): boolean;
+}
+
+/**
+ * Runs `onAcquired` while `lease` is ours. Standbys poll every `pollIntervalMs`, so one takes
+ * over within about ttl + poll after a leader dies, and within one poll after a leader stops
+ * cleanly. The leader renews every `pollIntervalMs` and aborts the signal as soon as a renewal
+ * is refused, or when renewals kept failing until `safetyMarginMs` before expiry. A new term
+ * starts only after the previous `onAcquired` settled: never two terms at once.
+ */
+export function createLeaderElector(options: LeaderElectorOptions): LeaderElector {
+  const { lease } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? Math.max(1, Math.floor(lease.ttlMs / 3));
+  const safetyMarginMs = options.safetyMarginMs ?? Math.floor(lease.ttlMs / 3);
+  if (safetyMarginMs + pollIntervalMs >= lease.ttlMs) {
+    throw new RangeError('pollIntervalMs + safetyMarginMs must stay below the lease ttl');
+  }
+  const log = options.logger.child({
+    module: 'leader-elector',
+    lease: lease.name,
+    owner: lease.owner,
+  });
+  let leader = false;
+  const settings = {
+    ...options,
+    pollIntervalMs,
+    safetyMarginMs,
+    log,
+    onLost: (reason: LeadershipEnd) => {
+      leader = false;
+      options.onLost?.(reason);
+    },
+  };
+
+  const loop = backgroundLoop(async (stop, ready) => {
+    ready();
+    while (!stop.aborted) {
+      const acquired = await within(lease.tryAcquire(), lease.ttlMs, false, stop).catch(
+        (error: unknown) => {
+          log.warn({ err: error }, 'could not try to acquire the lease');
+          return false;
+        },
+      );
+      if (acquired && stop.aborted) {
+        await releaseQuietly(lease, pollIntervalMs, log);
+      } else if (acquired) {
+        leader = true;
+        await runTerm(settings, stop).finally(() => (leader = false));
+      }
+      await sleep(pollIntervalMs, stop);
+    }
+  });
+
+  return {
+    start: () => void loop.start(),
+    stop: () => loop.stop(),
+    isLeader: () => leader,
+  };
+}
