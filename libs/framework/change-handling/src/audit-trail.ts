@@ -1,0 +1,51 @@
+import type { Collection, Db } from 'mongodb';
+import { MongoServerError } from 'mongodb';
+import type { Logger } from 'pino';
+import type { VersionedDocument } from '@cqrs/framework-command-handling';
+import type { AuditEntry } from './audit-entry';
+import { auditEntryFor } from './audit-entry';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * The audit-trail projector of a `chgh` app: one entry per aggregate version, written in
+ * change-stream order. Idempotent: a batch replayed after a crash finds its entries already
+ * there and skips them, so checkpointing after the batch is enough.
+ */
+export function createAuditTrail(options: { db: Db; collection: string; logger: Logger }) {
+  const entries: Collection<AuditEntry> = options.db.collection<AuditEntry>(options.collection);
+
+  async function previousState(document: VersionedDocument): Promise<Record<string, unknown>> {
+    if (document.version === 1) return {};
+    const previous = await entries.findOne(
+      { _id: `${document._id}:${document.version - 1}` },
+      { projection: { state: 1 } },
+    );
+    if (!previous) {
+      options.logger.warn(
+        { aggregateId: document._id, version: document.version },
+        'previous version not in the audit trail; recording the full state as the patch',
+      );
+    }
+    return previous?.state ?? {};
+  }
+
+  /** Records the versions in `documents` (change-stream order), skipping those already there. */
+  async function record(documents: readonly VersionedDocument[]): Promise<void> {
+    for (const document of documents) {
+      const entry = auditEntryFor(document, await previousState(document));
+      try {
+        await entries.insertOne(entry);
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      }
+    }
+  }
+
+  return { record, collection: entries };
+}
+
+/** Indexes the audit trail needs: history of one aggregate in version order. */
+export const auditTrailIndexes = (collection: string) => [
+  { collection, key: { aggregateId: 1, version: 1 }, name: 'aggregate_version', unique: true },
+];

@@ -1,0 +1,2 @@
+export { auditEntryFor, stateOf, type AuditEntry } from './audit-entry';
+export { auditTrailIndexes, createAuditTrail } from './audit-trail';

@@ -1,0 +1,220 @@
+import type { Logger } from 'pino';
+import type { Actor } from '@cqrs/framework-core';
+import { AppError } from '@cqrs/framework-core';
+import type { AggregateDefinition, RejectionCode, Typed } from './aggregate';
+import type { AggregateStore } from './aggregate-store';
+import {
+  defaultProcessedCommandsLimit,
+  findProcessedIn,
+  recordProcessed,
+} from './processed-commands';
+import type { ProcessedCommand, StoredEvent, VersionedDocument } from './stored-event';
+
+/** One command to apply to one aggregate, with everything the write must record. */
+export interface CommandRequest<C extends Typed> {
+  readonly aggregateId: string;
+  readonly command: C;
+  /** From `Idempotency-Key`, or derived from the event / webhook id that caused the command. */
+  readonly commandId: string;
+  /** Digest of what was asked (see `fingerprintOf`); same id + other fingerprint is refused. */
+  readonly fingerprint: string;
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  /** From `If-Match`: the version the caller saw. A different current version answers 412. */
+  readonly expectedVersion?: number;
+}
+
+/** What the command produced, or what it produced the first time when `replayed`. */
+export interface CommandResult {
+  readonly status: number;
+  readonly body: unknown;
+  readonly version: number;
+  readonly replayed: boolean;
+}
+
+export interface CommandHandlerOptions<
+  S,
+  C extends Typed,
+  E extends Typed,
+  D extends VersionedDocument,
+> {
+  readonly aggregate: AggregateDefinition<S, C, E>;
+  readonly store: AggregateStore<D>;
+  readonly toDocument: (
+    state: S,
+    meta: { version: number; lastEvent: StoredEvent; processedCommands: ProcessedCommand[] },
+  ) => D;
+  readonly fromDocument: (document: D) => S;
+  /** The response for an accepted command (stored for replays): status and body. */
+  readonly respond: (state: S, version: number, command: C) => { status: number; body: unknown };
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** How often a command is re-decided after losing a race to a concurrent write. */
+  readonly maxAttempts?: number;
+  /** How many applied command ids each aggregate remembers. */
+  readonly rememberCommands?: number;
+  readonly observe?: (outcome: CommandOutcome) => void;
+}
+
+/** For metrics: what happened to a command and how long it took. */
+export interface CommandOutcome {
+  readonly command: string;
+  readonly outcome: 'accepted' | 'rejected' | 'replayed';
+  readonly reason?: string;
+  readonly seconds: number;
+}
+
+const rejectionErrors: Record<
+  RejectionCode,
+  'rule_violated' | 'forbidden' | 'not_found' | 'conflict'
+> = {
+  rule_violated: 'rule_violated',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  conflict: 'conflict',
+};
+
+/**
+ * The command-handling pipeline: load -> replay if already applied -> check the expected version
+ * -> decide -> evolve -> one atomic write of state + `lastEvent` + the command id. A write that
+ * loses a race to a concurrent one is re-decided on fresh state (or answers 412 when the caller
+ * pinned a version with `If-Match`), so every accepted command has exactly its one event.
+ */
+export function createCommandHandler<
+  S,
+  C extends Typed,
+  E extends Typed,
+  D extends VersionedDocument,
+>(options: CommandHandlerOptions<S, C, E, D>) {
+  const { aggregate, store, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const maxAttempts = options.maxAttempts ?? 5;
+  const remember = options.rememberCommands ?? defaultProcessedCommandsLimit;
+
+  async function attempt(request: CommandRequest<C>): Promise<CommandResult> {
+    const document = await store.find(request.aggregateId);
+    const earlier = document && findProcessedIn(document.processedCommands, request.commandId);
+    if (earlier) {
+      if (earlier.fingerprint !== request.fingerprint) {
+        throw new AppError(
+          'rule_violated',
+          'This Idempotency-Key was already used for a different request',
+          {
+            details: { reason: 'idempotency_key_reused' },
+          },
+        );
+      }
+      return {
+        status: earlier.status,
+        body: earlier.body,
+        version: earlier.version,
+        replayed: true,
+      };
+    }
+    if (
+      request.expectedVersion !== undefined &&
+      document &&
+      document.version !== request.expectedVersion
+    ) {
+      throw new AppError(
+        'precondition_failed',
+        `The resource is at version ${document.version}, not ${request.expectedVersion}`,
+        {
+          details: { reason: 'stale_version', currentVersion: document.version },
+        },
+      );
+    }
+    const state = document ? options.fromDocument(document) : undefined;
+    const time = now();
+    const decision = aggregate.decide(state, request.command, { actor: request.actor, now: time });
+    if (decision.kind === 'rejected') {
+      throw new AppError(rejectionErrors[decision.code], decision.message, {
+        details: { reason: decision.reason },
+      });
+    }
+    const { type, ...data } = decision.event;
+    const next = aggregate.evolve(state, decision.event);
+    const version = (document?.version ?? 0) + 1;
+    const lastEvent: StoredEvent = {
+      id: `${request.aggregateId}:${version}`,
+      type,
+      aggregateId: request.aggregateId,
+      version,
+      time,
+      data,
+      actor: { sub: request.actor.sub, roles: [...request.actor.roles] },
+      commandId: request.commandId,
+      correlationId: request.correlationId,
+      ...(request.causationId === undefined ? {} : { causationId: request.causationId }),
+    };
+    const response = options.respond(next, version, request.command);
+    const processedCommands = recordProcessed(
+      document?.processedCommands ?? [],
+      { commandId: request.commandId, fingerprint: request.fingerprint, version, ...response },
+      remember,
+    );
+    const written = options.toDocument(next, { version, lastEvent, processedCommands });
+    if (document) await store.replace(written, document.version);
+    else await store.insert(written);
+    return { ...response, version, replayed: false };
+  }
+
+  /** Applies a command; throws `AppError` for refusals (4xx) and lost races beyond the budget. */
+  async function execute(request: CommandRequest<C>): Promise<CommandResult> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    for (let attemptNo = 1; ; attemptNo++) {
+      try {
+        const result = await attempt(request);
+        options.observe?.({
+          command: request.command.type,
+          outcome: result.replayed ? 'replayed' : 'accepted',
+          seconds: seconds(),
+        });
+        return result;
+      } catch (error) {
+        const lostRace =
+          AppError.is(error, 'conflict') &&
+          (error.details.reason === 'version_mismatch' ||
+            error.details.reason === 'already_exists');
+        if (lostRace && request.expectedVersion !== undefined) {
+          throw new AppError(
+            'precondition_failed',
+            'The resource changed since the version in If-Match',
+            {
+              cause: error,
+              details: { reason: 'stale_version' },
+            },
+          );
+        }
+        if (lostRace && attemptNo < maxAttempts) {
+          logger.debug(
+            { aggregateId: request.aggregateId, attempt: attemptNo },
+            'lost a write race; re-deciding',
+          );
+          continue;
+        }
+        options.observe?.({
+          command: request.command.type,
+          outcome: 'rejected',
+          reason: reasonOf(error),
+          seconds: seconds(),
+        });
+        throw error;
+      }
+    }
+  }
+
+  return { execute };
+}
+
+/** The metric label of a failure: the domain's reason when it gave one, else the error code. */
+function reasonOf(error: unknown): string {
+  if (!AppError.is(error)) return 'internal';
+  return typeof error.details.reason === 'string' ? error.details.reason : error.code;
+}
+
+export type CommandHandler<C extends Typed> = {
+  execute(request: CommandRequest<C>): Promise<CommandResult>;
+};

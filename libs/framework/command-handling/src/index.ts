@@ -1,0 +1,39 @@
+export {
+  accept,
+  reject,
+  type AggregateDefinition,
+  type Decision,
+  type DecisionContext,
+  type RejectionCode,
+  type Typed,
+} from './aggregate';
+export {
+  processedCommandSchema,
+  storedEventSchema,
+  type ProcessedCommand,
+  type StoredEvent,
+  type VersionedDocument,
+} from './stored-event';
+export type { AggregateStore } from './aggregate-store';
+export {
+  createCommandHandler,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandOutcome,
+  type CommandRequest,
+  type CommandResult,
+} from './command-handler';
+export { deriveId, fingerprintOf } from './identity';
+export {
+  defaultProcessedCommandsLimit,
+  findProcessedIn,
+  recordProcessed,
+} from './processed-commands';
+export {
+  commandIdFromKey,
+  commandMetadata,
+  commandResponseHeaders,
+  observeCommands,
+  type HttpCommandRequest,
+} from './http-command';
+export { runEvery } from './scheduled-job';

@@ -1,0 +1,1 @@
+export { findPage, type Page, type PageRequest, type SortKey } from './keyset-page';
