@@ -1,0 +1,124 @@
+import { defineRoute } from '@cqrs/framework-core';
+import { customerResourceSchema } from '../api/customer-resource';
+import {
+  commandHeadersSchema,
+  createCommandHeadersSchema,
+  customerParamsSchema,
+} from '../api/http-inputs';
+import {
+  blockCustomerBodySchema,
+  registerCustomerBodySchema,
+  updateContactDetailsBodySchema,
+} from '../api/request-bodies';
+import {
+  requestProblems,
+  commandProblems,
+  customerChanged,
+  customersService,
+  etagHeader,
+  problem,
+  refused,
+  staleVersion,
+} from './responses';
+
+const command = {
+  service: customersService,
+  app: 'cmdh',
+  exposure: 'public',
+  tags: ['customers'],
+  auth: 'bearer',
+} as const;
+
+/** `POST /customers`: register a customer; it starts in `pending_kyc`. */
+export const registerCustomerRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/customers',
+  operationId: 'registerCustomer',
+  summary: 'Register a customer',
+  headers: createCommandHeadersSchema,
+  body: registerCustomerBodySchema,
+  responses: {
+    201: {
+      description: 'Registered (or the first answer to this Idempotency-Key); KYC is pending',
+      body: customerResourceSchema,
+      headers: { ...etagHeader, Location: 'URL of the new customer' },
+    },
+    ...requestProblems,
+    409: problem('Another customer already has this email address'),
+    422: problem('The Idempotency-Key was used for a different request (idempotency_key_reused)'),
+  },
+});
+
+/** `PATCH /customers/{id}`: change name, email and/or phone. */
+export const updateContactDetailsRoute = defineRoute({
+  ...command,
+  method: 'patch',
+  path: '/customers/{id}',
+  operationId: 'updateCustomerContactDetails',
+  summary: 'Update contact details of a customer',
+  params: customerParamsSchema,
+  headers: commandHeadersSchema,
+  body: updateContactDetailsBodySchema,
+  responses: {
+    200: customerChanged('Updated'),
+    ...commandProblems,
+    409: problem('Another customer has this email, or concurrent writes kept winning'),
+    412: staleVersion,
+    422: refused('already_closed, kyc_rejected, no_change'),
+  },
+});
+
+/** `POST /customers/{id}/block`: risk blocks an active customer. */
+export const blockCustomerRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/customers/{id}/block',
+  operationId: 'blockCustomer',
+  summary: 'Block a customer (risk only)',
+  params: customerParamsSchema,
+  headers: commandHeadersSchema,
+  body: blockCustomerBodySchema,
+  responses: {
+    200: customerChanged('Blocked; the customer may not place orders'),
+    ...commandProblems,
+    403: problem('Only an actor with the risk role may block (reason risk_role_required)'),
+    412: staleVersion,
+    422: refused('not_active, already_blocked, already_closed'),
+  },
+});
+
+/** `POST /customers/{id}/unblock`: risk lifts a block; the customer is active again. */
+export const unblockCustomerRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/customers/{id}/unblock',
+  operationId: 'unblockCustomer',
+  summary: 'Unblock a customer (risk only)',
+  params: customerParamsSchema,
+  headers: commandHeadersSchema,
+  responses: {
+    200: customerChanged('Unblocked; the customer is active'),
+    ...commandProblems,
+    403: problem('Only an actor with the risk role may unblock (reason risk_role_required)'),
+    412: staleVersion,
+    422: refused('not_blocked, already_closed'),
+  },
+});
+
+/** `POST /customers/{id}/close`: end the relationship; refused while orders are open. */
+export const closeCustomerRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/customers/{id}/close',
+  operationId: 'closeCustomer',
+  summary: 'Close a customer',
+  params: customerParamsSchema,
+  headers: commandHeadersSchema,
+  responses: {
+    200: customerChanged('Closed'),
+    ...commandProblems,
+    412: staleVersion,
+    422: refused('open_orders, not_active, already_closed'),
+  },
+});

@@ -1,0 +1,126 @@
+import type { ApiRoute } from '@cqrs/framework-core';
+import { allCustomersRoutes, customersRoutes } from './customers-routes';
+import { registerCustomerRoute, updateContactDetailsRoute } from './cmdh-routes';
+import { getCustomerRoute } from './qryh-routes';
+
+const describeRoute = (route: ApiRoute) =>
+  `${route.method.toUpperCase()} ${route.path} ${route.app} ${route.exposure}`;
+
+describe('Customers routes', () => {
+  it('declares exactly these routes, each served by one app', () => {
+    // Act
+    const declared = allCustomersRoutes.map(describeRoute);
+
+    // Assert
+    expect(declared).toEqual([
+      'POST /customers cmdh public',
+      'PATCH /customers/{id} cmdh public',
+      'POST /customers/{id}/block cmdh public',
+      'POST /customers/{id}/unblock cmdh public',
+      'POST /customers/{id}/close cmdh public',
+      'POST /internal/customers/{id}/kyc/approve cmdh internal',
+      'POST /internal/customers/{id}/kyc/reject cmdh internal',
+      'POST /internal/customers/{id}/orders/{orderId}/opened cmdh internal',
+      'POST /internal/customers/{id}/orders/{orderId}/closed cmdh internal',
+      'GET /customers/{id} qryh public',
+      'GET /customers qryh public',
+      'GET /customers/{id}/history qryh public',
+      'GET /customers/events/types evp public',
+      'POST /customers/events/replays evp public',
+    ]);
+  });
+
+  it('groups every route under the app that serves it', () => {
+    // Assert
+    for (const [app, routes] of Object.entries(customersRoutes)) {
+      expect(routes.map((route) => route.app)).toEqual(routes.map(() => app));
+    }
+  });
+
+  it('belongs to the customers service, needs a bearer token and answers 401', () => {
+    // Assert
+    for (const route of allCustomersRoutes) {
+      expect([route.service, route.auth, route.responses[401]?.description]).toEqual([
+        'customers',
+        'bearer',
+        expect.any(String),
+      ]);
+    }
+  });
+
+  it('has unique operation ids and one params schema key per path parameter', () => {
+    // Act
+    const operationIds = new Set(allCustomersRoutes.map((route) => route.operationId));
+    const paramsMismatch = allCustomersRoutes.filter((route) => {
+      const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      return inPath.join() !== Object.keys(route.params?.shape ?? {}).join();
+    });
+
+    // Assert
+    expect(operationIds.size).toBe(allCustomersRoutes.length);
+    expect(paramsMismatch.map(describeRoute)).toEqual([]);
+  });
+
+  it('restricts internal routes to services and replays to operators', () => {
+    // Act
+    const restricted = allCustomersRoutes
+      .filter((route) => route.roles)
+      .map((route) => `${route.path} ${route.roles?.join()}`);
+
+    // Assert
+    expect(restricted).toEqual([
+      '/internal/customers/{id}/kyc/approve service',
+      '/internal/customers/{id}/kyc/reject service',
+      '/internal/customers/{id}/orders/{orderId}/opened service',
+      '/internal/customers/{id}/orders/{orderId}/closed service',
+      '/customers/events/replays operator',
+    ]);
+  });
+
+  it('requires an Idempotency-Key on every command', () => {
+    // Act
+    const withoutKey = customersRoutes.cmdh.filter((route) => route.headers.safeParse({}).success);
+    const withKey = customersRoutes.cmdh.filter(
+      (route) => route.headers.safeParse({ 'idempotency-key': 'k-1' }).success,
+    );
+
+    // Assert
+    expect(withoutKey).toEqual([]);
+    expect(withKey).toHaveLength(customersRoutes.cmdh.length);
+  });
+
+  it('answers a registration with 201, Location and ETag', () => {
+    // Act
+    const created = registerCustomerRoute.responses[201];
+
+    // Assert
+    expect(Object.keys(created.headers).sort()).toEqual(['ETag', 'Location']);
+    expect(Object.keys(registerCustomerRoute.responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '409',
+      '422',
+    ]);
+  });
+
+  it('honours If-Match on client commands with a 412', () => {
+    // Act
+    const headers = updateContactDetailsRoute.headers.parse({
+      'idempotency-key': 'k-1',
+      'if-match': '"3"',
+      'user-agent': 'curl',
+    });
+
+    // Assert
+    expect(headers).toEqual({ 'idempotency-key': 'k-1', 'if-match': '"3"' });
+    expect(updateContactDetailsRoute.responses[412].description).toMatch(/If-Match/);
+  });
+
+  it('answers a conditional read with ETag and 304', () => {
+    // Assert
+    expect(getCustomerRoute.responses[200].headers).toHaveProperty('ETag');
+    expect(getCustomerRoute.responses[304]).not.toHaveProperty('body');
+    expect(getCustomerRoute.headers.shape).toHaveProperty('if-none-match');
+  });
+});

@@ -1,0 +1,68 @@
+import { defineRoute } from '@cqrs/framework-core';
+import { customerHistoryPageSchema, customerHistoryQuerySchema } from '../api/customer-history';
+import { customerResourceSchema } from '../api/customer-resource';
+import { customerParamsSchema, readHeadersSchema } from '../api/http-inputs';
+import { customerPageSchema, listCustomersQuerySchema } from '../api/list-customers';
+import { requestProblems, customersService, etagHeader, problem } from './responses';
+
+const query = {
+  service: customersService,
+  app: 'qryh',
+  exposure: 'public',
+  tags: ['customers'],
+  auth: 'bearer',
+} as const;
+
+const customerNotFound = problem('No customer with this id');
+
+/** `GET /customers/{id}`: one customer, conditional on `If-None-Match`. */
+export const getCustomerRoute = defineRoute({
+  ...query,
+  method: 'get',
+  path: '/customers/{id}',
+  operationId: 'getCustomer',
+  summary: 'Get a customer',
+  params: customerParamsSchema,
+  headers: readHeadersSchema,
+  responses: {
+    200: { description: 'The customer', body: customerResourceSchema, headers: etagHeader },
+    304: { description: 'Not modified: If-None-Match names the current version' },
+    ...requestProblems,
+    404: customerNotFound,
+  },
+});
+
+/** `GET /customers`: customers by status and/or email, keyset-paged by id. */
+export const listCustomersRoute = defineRoute({
+  ...query,
+  method: 'get',
+  path: '/customers',
+  operationId: 'listCustomers',
+  summary: 'List customers',
+  query: listCustomersQuerySchema,
+  responses: {
+    200: { description: 'One page of customers', body: customerPageSchema },
+    ...requestProblems,
+    400: problem('Invalid filter, limit or cursor (reason invalid_cursor for a foreign cursor)'),
+  },
+});
+
+/** `GET /customers/{id}/history`: the audit trail of one customer, oldest version first. */
+export const listCustomerHistoryRoute = defineRoute({
+  ...query,
+  method: 'get',
+  path: '/customers/{id}/history',
+  operationId: 'listCustomerHistory',
+  summary: 'List the changes of a customer',
+  params: customerParamsSchema,
+  query: customerHistoryQuerySchema,
+  responses: {
+    200: {
+      description: 'One page of versions: who, which command, and the JSON Patch',
+      body: customerHistoryPageSchema,
+    },
+    ...requestProblems,
+    400: problem('Invalid id, limit or cursor'),
+    404: customerNotFound,
+  },
+});
