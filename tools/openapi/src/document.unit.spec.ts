@@ -1,10 +1,31 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import type { ApiRoute } from '@cqrs/framework-core';
 import { z } from 'zod';
-import type { ApiRoute } from './api-route';
 import { buildOpenApiDocument } from './document';
 
 const validate = (document: unknown) =>
   SwaggerParser.validate(structuredClone(document) as Parameters<typeof SwaggerParser.validate>[0]);
+
+/** A minimal public route; tests override what they are about. */
+const route = (overrides: Partial<ApiRoute> = {}): ApiRoute => ({
+  service: 'things',
+  app: 'qryh',
+  exposure: 'public',
+  method: 'get',
+  path: '/things',
+  operationId: 'listThings',
+  summary: 'List things',
+  tags: ['things'],
+  auth: 'none',
+  responses: { 200: { description: 'ok' } },
+  ...overrides,
+});
+
+const operationOf = (
+  document: ReturnType<typeof buildOpenApiDocument>,
+  path: string,
+  method: string,
+) => document.paths[path]?.[method] as Record<string, unknown> | undefined;
 
 describe('buildOpenApiDocument', () => {
   it('produces a valid, empty OpenAPI 3.1 document when no routes are declared', async () => {
@@ -17,12 +38,12 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('renders path and query parameters, the body and the responses of a route', async () => {
-    const route: ApiRoute = {
+    const rename = route({
+      app: 'cmdh',
       method: 'post',
       path: '/things/{id}/rename',
       operationId: 'renameThing',
       summary: 'Rename a thing',
-      tags: ['things'],
       params: z.object({ id: z.string() }),
       query: z.object({ dryRun: z.boolean().optional() }),
       body: z.object({ name: z.string().min(1) }).strict(),
@@ -30,38 +51,115 @@ describe('buildOpenApiDocument', () => {
         200: { description: 'Renamed', body: z.object({ id: z.string(), name: z.string() }) },
         404: { description: 'Unknown thing' },
       },
-    };
+    });
 
-    const document = buildOpenApiDocument([route], '0.0.0');
+    const document = buildOpenApiDocument([rename], '0.0.0');
 
-    const operation = document.paths['/things/{id}/rename']?.post as Record<string, unknown>;
-    expect(operation.operationId).toBe('renameThing');
-    expect(operation.parameters).toEqual([
+    const operation = operationOf(document, '/things/{id}/rename', 'post');
+    expect(operation?.operationId).toBe('renameThing');
+    expect(operation?.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
       { name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } },
     ]);
-    expect(operation.requestBody).toMatchObject({
+    expect(operation?.requestBody).toMatchObject({
       content: {
         'application/json': {
           schema: { type: 'object', required: ['name'], additionalProperties: false },
         },
       },
     });
-    expect(Object.keys(operation.responses as object)).toEqual(['200', '404']);
+    expect(Object.keys(operation?.responses as object)).toEqual(['200', '404']);
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('leaves internal routes out', async () => {
+    const internal = route({ exposure: 'internal', path: '/internal/things', operationId: 'sync' });
+
+    const document = buildOpenApiDocument([route(), internal], '0.0.0');
+
+    expect(Object.keys(document.paths)).toEqual(['/things']);
+    expect(JSON.stringify(document)).not.toContain('/internal/things');
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('requires a bearer token only on bearer routes', async () => {
+    const secured = route({ path: '/secured', operationId: 'secured', auth: 'bearer' });
+    const open = route({ path: '/open', operationId: 'open', auth: 'none' });
+
+    const document = buildOpenApiDocument([secured, open], '0.0.0');
+
+    expect(operationOf(document, '/secured', 'get')?.security).toEqual([{ bearer: [] }]);
+    expect(operationOf(document, '/open', 'get')).not.toHaveProperty('security');
+    expect(document.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('renders request headers as header parameters, leaving out those described elsewhere', async () => {
+    const block = route({
+      app: 'cmdh',
+      method: 'put',
+      path: '/things/{id}',
+      operationId: 'replaceThing',
+      params: z.object({ id: z.string() }),
+      headers: z.object({
+        'if-match': z.string(),
+        'idempotency-key': z.uuid().optional(),
+        authorization: z.string().optional(),
+      }),
+      responses: { 204: { description: 'Replaced' } },
+    });
+
+    const document = buildOpenApiDocument([block], '0.0.0');
+
+    const parameters = operationOf(document, '/things/{id}', 'put')?.parameters;
+    expect(parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'if-match', in: 'header', required: true, schema: { type: 'string' } },
+      expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
+    ]);
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('renders response headers and problem details for error statuses', async () => {
+    const read = route({
+      path: '/things/{id}',
+      operationId: 'getThing',
+      params: z.object({ id: z.string() }),
+      responses: {
+        200: {
+          description: 'The thing',
+          body: z.object({ id: z.string() }),
+          headers: { ETag: 'The version of the thing' },
+        },
+        404: { description: 'Unknown thing' },
+        503: { description: 'Try again later' },
+      },
+    });
+
+    const document = buildOpenApiDocument([read], '0.0.0');
+
+    const responses = operationOf(document, '/things/{id}', 'get')?.responses as Record<
+      string,
+      unknown
+    >;
+    expect(responses['200']).toMatchObject({
+      headers: { ETag: { description: 'The version of the thing', schema: { type: 'string' } } },
+      content: { 'application/json': { schema: { type: 'object' } } },
+    });
+    for (const status of ['404', '503']) {
+      expect(responses[status]).toMatchObject({
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        },
+      });
+    }
     await expect(validate(document)).resolves.toBeDefined();
   });
 
   it('orders paths so that the generated file is stable', () => {
-    const route = (path: string): ApiRoute => ({
-      method: 'get',
-      path,
-      operationId: path,
-      summary: path,
-      tags: [],
-      responses: { 200: { description: 'ok' } },
-    });
+    const at = (path: string) => route({ path, operationId: path });
 
-    const document = buildOpenApiDocument([route('/b'), route('/a')], '0.0.0');
+    const document = buildOpenApiDocument([at('/b'), at('/a')], '0.0.0');
 
     expect(Object.keys(document.paths)).toEqual(['/a', '/b']);
   });

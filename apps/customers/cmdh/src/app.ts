@@ -1,0 +1,67 @@
+import type { ServiceRuntime } from '@cqrs/framework-core';
+import { createServiceRuntime } from '@cqrs/framework-core';
+import { runEvery } from '@cqrs/framework-command-handling';
+import {
+  applyIndexes,
+  connectMongo,
+  createLease,
+  createLeaderElector,
+  defaultLeaseOwner,
+} from '@cqrs/framework-mongo';
+import { customerIndexes } from '@cqrs/customers-shared';
+import type { Config } from './config';
+import { createCustomerCommands } from './customer-commands';
+import { kycExpiryJob } from './kyc-expiry';
+import { customerCommandRoutes } from './routes';
+
+/** A started customers-cmdh: where it listens, and how to stop it (tests stop it in-process). */
+export interface RunningApp {
+  readonly url: string;
+  readonly runtime: ServiceRuntime<Config>;
+  stop(): Promise<void>;
+}
+
+/** customers-cmdh: the customers commands over HTTP, and the KYC expiry job (one replica). */
+export async function start(
+  config: Config,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp> {
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    appName: config.SERVICE_NAME,
+    logger,
+  });
+  lifecycle.onStop('mongo', () => mongo.close());
+  await applyIndexes(mongo.db, customerIndexes, logger);
+
+  const commands = createCustomerCommands({ db: mongo.db, logger, metrics });
+  const expireKyc = kycExpiryJob({
+    db: mongo.db,
+    commands,
+    expireAfterMs: config.KYC_EXPIRE_AFTER_MS,
+    logger: logger.child({ module: 'kyc-expiry' }),
+  });
+  const expiryElector = createLeaderElector({
+    lease: createLease({
+      db: mongo.db,
+      name: `${config.SERVICE_NAME}:kyc-expiry`,
+      owner: defaultLeaseOwner(),
+      ttlMs: config.KYC_EXPIRY_LEASE_TTL_MS,
+      now: () => new Date(),
+      logger,
+    }),
+    logger,
+    onAcquired: (signal) => runEvery(signal, config.KYC_EXPIRY_INTERVAL_MS, expireKyc, logger),
+  });
+  expiryElector.start();
+  lifecycle.onStop('kyc expiry job', () => expiryElector.stop());
+
+  const server = await runtime.serve({
+    routes: customerCommandRoutes(commands),
+    readiness: { mongo: () => mongo.ping() },
+  });
+  return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
+}
