@@ -1,25 +1,99 @@
-import { startLocalInfra } from '@cqrs/tools-infra';
+import { parseInfraConfig } from '@cqrs/tools-infra';
+import { discoverApps } from './apps/discover-apps';
+import { selectApps } from './apps/select-apps';
+import { ansi, plain } from './logs/ansi';
+import { startSystem, type RunningSystem } from './system/start-system';
 
-/**
- * `npm start`: the whole system on one machine. Today that is the infrastructure; it prints
- * where everything runs and keeps it up until Ctrl-C, then stops what it started.
- */
-async function main(): Promise<void> {
-  const infra = await startLocalInfra((line) => console.log(`[infra] ${line}`));
-  console.log('');
-  console.log('CQRS+ is up:');
-  console.log(`  Kafka brokers   ${process.env.KAFKA_BROKERS}`);
-  console.log(`  MongoDB URL     ${process.env.MONGO_URL}`);
-  console.log(`  data and logs   ${infra.config.dataDir}`);
-  console.log('Press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve).once('SIGTERM', resolve);
-  });
-  console.log('\nstopping...');
-  await infra.stop();
+const usage = `usage: npm start [-- <app or service>...]
+
+Starts Kafka and the engine (unless running), the apps (all, or those named: customers-cmdh,
+or customers for all of its apps) and the gateway in front of them; Ctrl-C stops everything.
+  GATEWAY_PORT     the gateway's port (default 8080)
+  APPS_BASE_PORT   apps get the first free ports from here up (default 3100)
+  LOG_LEVEL        the apps' log level (default info)
+  JWT_HS256_SECRET the token secret (default: a fixed local-only one)`;
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${name}=${raw} is not a port number`);
+  }
+  return port;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
+/**
+ * `npm start`: the whole system on one machine. Starts the infrastructure, every app and the
+ * gateway, prints where everything runs, streams the apps' logs, and on Ctrl-C stops what it
+ * started (a second Ctrl-C stops at once).
+ */
+async function main(argv: readonly string[]): Promise<void> {
+  const names = argv.filter((a) => a !== '--');
+  if (names.includes('--help') || names.includes('-h')) {
+    console.log(usage);
+    return;
+  }
+  const color = process.stdout.isTTY === true;
+  const dim = color ? ansi.dim : plain;
+  const bold = color ? ansi.bold : plain;
+  const log = (line: string) => console.log(dim(`[dev] ${line}`));
+
+  const interrupted = new AbortController();
+  const onSignal = () => {
+    if (!interrupted.signal.aborted) {
+      interrupted.abort(new Error('interrupted'));
+      return;
+    }
+    console.error('\nstopping at once; apps are killed, infrastructure started here keeps running');
+    console.error('(`npm run infra:down` stops it)');
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+
+  const gatewayPort = portFromEnv('GATEWAY_PORT', 8080);
+  const basePort = portFromEnv('APPS_BASE_PORT', 3100);
+  const found = discoverApps({ onSkip: (name, why) => log(`${name}: not started, ${why}`) });
+  const apps = selectApps(found, names);
+  if (apps.length === 0) log('no app to start yet; running the infrastructure and the gateway');
+
+  let system: RunningSystem;
+  try {
+    system = await startSystem({ log, apps, gatewayPort, basePort, signal: interrupted.signal });
+  } catch (error) {
+    if (interrupted.signal.aborted) {
+      log('interrupted during start-up; everything started was stopped');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  }
+
+  const width = Math.max(15, ...system.apps.map((a) => a.name.length));
+  const row = (label: string, value: string) => `  ${label.padEnd(width)} ${value}`;
+  console.log('');
+  console.log(bold('CQRS+ is up:'));
+  console.log(row('gateway', bold(system.gatewayUrl)));
+  for (const app of system.apps) console.log(row(app.name, app.url));
+  console.log(row('Kafka brokers', system.kafkaBrokers));
+  console.log(row('MongoDB URL', system.mongoUrl));
+  console.log(row('infra logs', parseInfraConfig().logDir));
+  console.log('');
+  console.log('Get a token and call the API:');
+  console.log('  TOKEN=$(npm run -s token -- --sub alice --roles operator)');
+  console.log(`  curl -H "Authorization: Bearer $TOKEN" ${system.gatewayUrl}/...`);
+  console.log('Press Ctrl-C to stop.');
+  console.log('');
+
+  if (!interrupted.signal.aborted) {
+    await new Promise((resolve) => interrupted.signal.addEventListener('abort', resolve));
+  }
+  log('stopping...');
+  await system.stop();
+  log('stopped');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

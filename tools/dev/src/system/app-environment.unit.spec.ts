@@ -1,0 +1,69 @@
+import type { DevApp } from '../apps/dev-app';
+import { appEnvironment, type AppEnvironmentInput } from './app-environment';
+
+const app = (service: string, role: string): DevApp => ({
+  service,
+  role,
+  name: `${service}-${role}`,
+  dir: `/repo/apps/${service}/${role}`,
+  entry: `/repo/apps/${service}/${role}/src/main.ts`,
+});
+
+const cmdh = app('customers', 'cmdh');
+const input: AppEnvironmentInput = {
+  app: cmdh,
+  host: '127.0.0.1',
+  port: 3101,
+  placed: [
+    { app: cmdh, url: 'http://127.0.0.1:3101' },
+    { app: app('customers', 'qryh'), url: 'http://127.0.0.1:3102' },
+    { app: app('customers', 'extevp'), url: 'http://127.0.0.1:3103' },
+    { app: app('orders', 'cmdh'), url: 'http://127.0.0.1:3104' },
+  ],
+  mongoUrl: 'mongodb://127.0.0.1:27017/?directConnection=true',
+  kafkaBrokers: '127.0.0.1:9092',
+  jwtSecret: 's'.repeat(32),
+  serviceToken: 'header.payload.signature',
+  logLevel: 'debug',
+  inherited: { PATH: '/usr/bin', HOME: '/home/dev' },
+};
+
+describe('appEnvironment', () => {
+  it('gives an app the whole contract, with the URLs of its own service only', () => {
+    expect(appEnvironment(input)).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/dev',
+      SERVICE_NAME: 'customers-cmdh',
+      HOST: '127.0.0.1',
+      PORT: '3101',
+      LOG_LEVEL: 'debug',
+      LOG_PRETTY: 'false',
+      MONGO_URL: 'mongodb://127.0.0.1:27017/?directConnection=true',
+      MONGO_DB: 'customers',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      JWT_HS256_SECRET: 's'.repeat(32),
+      SERVICE_TOKEN: 'header.payload.signature',
+      QRYH_URL: 'http://127.0.0.1:3102',
+      EXTEVP_URL: 'http://127.0.0.1:3103',
+    });
+  });
+
+  it('drops inherited variables the contract owns, so the shell cannot contradict it', () => {
+    const env = appEnvironment({
+      ...input,
+      inherited: {
+        PATH: '/bin',
+        JWT_JWKS_URL: 'https://idp/jwks',
+        JWT_ISSUER: 'idp',
+        EVH_URL: 'http://elsewhere',
+        PORT: '1',
+        LOG_PRETTY: 'true',
+      },
+    });
+
+    expect(env).not.toHaveProperty('JWT_JWKS_URL');
+    expect(env).not.toHaveProperty('JWT_ISSUER');
+    expect(env).not.toHaveProperty('EVH_URL');
+    expect(env).toMatchObject({ PATH: '/bin', PORT: '3101', LOG_PRETTY: 'false' });
+  });
+});

@@ -1,0 +1,249 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signToken } from '@cqrs/framework-core';
+import { repoRoot, startLocalInfra, type InfraSession } from '@cqrs/tools-infra';
+import { allRoutes } from '@cqrs/tools-openapi';
+import type { DevApp } from '../apps/dev-app';
+import { discoverApps } from '../apps/discover-apps';
+import { createGateway, gatewayProbePaths } from '../gateway/create-gateway';
+import { buildRouteTable, type GatewayRouteSource } from '../gateway/route-table';
+import { PrefixedOutput } from '../logs/prefixed-output';
+import { appEnvironment, type PlacedApp } from './app-environment';
+import { AppProcess, describeExit } from './app-process';
+import { freePorts, portFree } from './free-ports';
+import { resolveJwtSecret } from './local-jwt-secret';
+import { renderedGatewayLogger } from './rendered-gateway-logger';
+
+export interface StartSystemOptions {
+  /** The runner's own messages: infrastructure, start-up, unexpected exits, shutdown. */
+  readonly log: (line: string) => void;
+  /** The apps to run (default: every app `discoverApps` finds). */
+  readonly apps?: readonly DevApp[];
+  /** The route declarations the gateway routes by (default: `allRoutes` of every service). */
+  readonly routes?: readonly GatewayRouteSource[];
+  /** The gateway's port (default 8080; 0 picks a free one). */
+  readonly gatewayPort?: number;
+  /** Apps get the first free ports from here up (default: free ephemeral ports). */
+  readonly basePort?: number;
+  /** Where the gateway and the apps listen (default `127.0.0.1`). */
+  readonly host?: string;
+  /** Where the apps' rendered output lines go (default: stdout). */
+  readonly output?: (line: string) => void;
+  /** ANSI colours in the apps' output (default: when stdout is a terminal). */
+  readonly color?: boolean;
+  /** How long each app may take to answer `/readyz` with 200 (default 120 s). */
+  readonly readyTimeoutMs?: number;
+  /** How long `stop` waits after SIGTERM before it kills an app (default 10 s). */
+  readonly stopGraceMs?: number;
+  /** Aborts the start-up: whatever started is stopped and the reason is thrown. */
+  readonly signal?: AbortSignal;
+  /** The repository root the apps run in (default: this repository). */
+  readonly root?: string;
+}
+
+/** A running system, from `startSystem`. */
+export interface RunningSystem {
+  /** Base URL of the gateway, e.g. `http://127.0.0.1:8080`. */
+  readonly gatewayUrl: string;
+  /** Every app and its base URL, in start order. */
+  readonly apps: readonly { readonly name: string; readonly url: string }[];
+  /** The HS256 secret the apps verify tokens with (sign test tokens with it). */
+  readonly jwtSecret: string;
+  readonly mongoUrl: string;
+  readonly kafkaBrokers: string;
+  /**
+   * Stops everything this call started: SIGTERM to every app (killed after the grace period),
+   * then the gateway, then the infrastructure it started. Calling it again is harmless.
+   */
+  stop(): Promise<void>;
+}
+
+/** How long the apps' service tokens live: longer than any local session. */
+const serviceTokenLifetime = '30d';
+
+const urlHost = (host: string) =>
+  host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`gateway: port ${port} on ${host} is in use; choose another gateway port`)
+          : error,
+      );
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Runs the whole system on this machine: the local Kafka and engine (`startLocalInfra`, which
+ * starts only what is not running), every app as its own process with the app contract's
+ * environment (see `appEnvironment`) on a free port, and the gateway in front of them once every
+ * app answers `/readyz`. Each app's output is rendered with its name as prefix. An app that ends
+ * while the system runs is reported through `log` with its exit code and last lines.
+ *
+ * @throws Error when an app fails to start (naming it, with the tail of its output) or the
+ *   routes collide; whatever had been started is stopped first.
+ */
+export async function startSystem(options: StartSystemOptions): Promise<RunningSystem> {
+  const { log } = options;
+  const root = options.root ?? repoRoot;
+  const host = options.host ?? '127.0.0.1';
+  const gatewayPort = options.gatewayPort ?? 8080;
+  const color = options.color ?? process.stdout.isTTY === true;
+  const write = options.output ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
+  const stopGraceMs = options.stopGraceMs ?? 10_000;
+  const routes = options.routes ?? allRoutes;
+  const apps =
+    options.apps ??
+    discoverApps({ root, onSkip: (name, why) => log(`${name}: not started, ${why}`) });
+
+  // Everything that can be checked before starting anything.
+  const names = apps.map((a) => a.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate !== undefined) throw new Error(`app ${duplicate} is listed twice`);
+  buildRouteTable(routes, { reservedPaths: gatewayProbePaths });
+  const jwtSecret = resolveJwtSecret();
+  if (gatewayPort !== 0 && !(await portFree(host, gatewayPort))) {
+    throw new Error(
+      `gateway: port ${gatewayPort} on ${host} is in use; choose another gateway port`,
+    );
+  }
+
+  const width = Math.max('gateway'.length, ...names.map((n) => n.length));
+  const processes: AppProcess[] = [];
+  let infra: InfraSession | undefined;
+  let gateway: Server | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const stop = () =>
+    (stopping ??= (async () => {
+      const results = await Promise.all(processes.map((p) => p.stop(stopGraceMs)));
+      for (const [i, result] of results.entries()) {
+        if (result.killed)
+          log(`${processes[i]?.name}: killed, still running ${stopGraceMs} ms after SIGTERM`);
+      }
+      if (gateway !== undefined) await closeServer(gateway, stopGraceMs);
+      await infra?.stop();
+    })());
+
+  try {
+    infra = await startLocalInfra(log);
+    options.signal?.throwIfAborted();
+    const mongoUrl = process.env.MONGO_URL ?? infra.config.mongo.url;
+    const kafkaBrokers = process.env.KAFKA_BROKERS ?? infra.config.kafka.brokers;
+
+    const ports = await freePorts(apps.length, {
+      host,
+      ...(options.basePort === undefined ? {} : { basePort: options.basePort }),
+      exclude: [gatewayPort],
+    });
+    const placed: PlacedApp[] = apps.map((app, i) => ({
+      app,
+      url: `http://${urlHost(host)}:${ports[i]}`,
+    }));
+
+    for (const [i, { app }] of placed.entries()) {
+      const serviceToken = await signToken({
+        sub: app.name,
+        roles: ['service'],
+        secret: jwtSecret,
+        expiresIn: serviceTokenLifetime,
+      });
+      const env = appEnvironment({
+        app,
+        host,
+        port: ports[i] as number,
+        placed,
+        mongoUrl,
+        kafkaBrokers,
+        jwtSecret,
+        serviceToken,
+        logLevel: process.env.LOG_LEVEL || 'info',
+        inherited: process.env,
+      });
+      const output = new PrefixedOutput({ name: app.name, width, index: i, color, write });
+      processes.push(
+        AppProcess.spawn({
+          app,
+          root,
+          env,
+          output,
+          onUnexpectedExit: (exit) =>
+            log(
+              `${app.name} exited unexpectedly (${describeExit(exit)}); last output:\n${output.tail.describe()}`,
+            ),
+        }),
+      );
+    }
+    if (apps.length > 0) log(`started ${apps.length} app(s); waiting until each answers /readyz`);
+
+    // The first app that fails ends the wait for the others.
+    const failed = new AbortController();
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, failed.signal])
+      : failed.signal;
+    const outcomes = await Promise.allSettled(
+      processes.map((p, i) =>
+        p
+          .waitReady((placed[i] as PlacedApp).url, readyTimeoutMs, signal)
+          .catch((error: unknown) => {
+            failed.abort(error);
+            throw error;
+          }),
+      ),
+    );
+    options.signal?.throwIfAborted();
+    // Apps cut short by the first failure reject with that same error: report each one once.
+    const errors = new Set(
+      outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : [])),
+    );
+    if (errors.size > 0) {
+      throw new Error(
+        [...errors].map((e) => (e instanceof Error ? e.message : String(e))).join('\n'),
+      );
+    }
+
+    const gatewayOutput = new PrefixedOutput({
+      name: 'gateway',
+      width,
+      index: apps.length,
+      color,
+      write,
+    });
+    gateway = createGateway({
+      routes,
+      upstreams: Object.fromEntries(placed.map((p) => [p.app.name, p.url])),
+      logger: renderedGatewayLogger(gatewayOutput),
+    });
+    const port = await listen(gateway, gatewayPort, host);
+    return {
+      gatewayUrl: `http://${urlHost(host)}:${port}`,
+      apps: placed.map((p) => ({ name: p.app.name, url: p.url })),
+      jwtSecret,
+      mongoUrl,
+      kafkaBrokers,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
