@@ -155,8 +155,15 @@ export function createCommandHandler<
       remember,
     );
     const written = options.toDocument(next, { version, lastEvent, processedCommands });
-    if (document) await store.replace(written, document.version);
-    else await store.insert(written);
+    try {
+      if (document) await store.replace(written, document.version);
+      else await store.insert(written);
+    } catch (error) {
+      const raced =
+        AppError.is(error, 'conflict') &&
+        (error.details.reason === 'version_mismatch' || error.details.reason === 'already_exists');
+      throw raced ? new LostRace(error) : error;
+    }
     return { ...response, version, replayed: false };
   }
 
@@ -174,16 +181,13 @@ export function createCommandHandler<
         });
         return result;
       } catch (error) {
-        const lostRace =
-          AppError.is(error, 'conflict') &&
-          (error.details.reason === 'version_mismatch' ||
-            error.details.reason === 'already_exists');
+        const lostRace = error instanceof LostRace;
         if (lostRace && request.expectedVersion !== undefined) {
           throw new AppError(
             'precondition_failed',
             'The resource changed since the version in If-Match',
             {
-              cause: error,
+              cause: error.cause,
               details: { reason: 'stale_version' },
             },
           );
@@ -195,18 +199,29 @@ export function createCommandHandler<
           );
           continue;
         }
+        const failure = error instanceof LostRace ? error.cause : error;
         options.observe?.({
           command: request.command.type,
           outcome: 'rejected',
-          reason: reasonOf(error),
+          reason: reasonOf(failure),
           seconds: seconds(),
         });
-        throw error;
+        throw failure;
       }
     }
   }
 
   return { execute };
+}
+
+/**
+ * A write lost to a concurrent one (version moved on, or the aggregate was created meanwhile).
+ * Kept apart from the domain's own refusals, which may use the same words (`already_exists`).
+ */
+class LostRace extends Error {
+  constructor(override readonly cause: AppError) {
+    super('lost a write race', { cause });
+  }
 }
 
 /** The metric label of a failure: the domain's reason when it gave one, else the error code. */

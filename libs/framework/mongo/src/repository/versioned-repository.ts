@@ -1,7 +1,14 @@
 import { findProcessedIn } from '@cqrs/framework-command-handling';
 import type { ProcessedCommand, VersionedDocument } from '@cqrs/framework-command-handling';
 import { AppError } from '@cqrs/framework-core';
-import type { Collection, Db, Filter, OptionalUnlessRequiredId, WithoutId } from 'mongodb';
+import type {
+  Collection,
+  Db,
+  Filter,
+  MongoServerError,
+  OptionalUnlessRequiredId,
+  WithoutId,
+} from 'mongodb';
 import { duplicateKeyIndex, isDuplicateKeyError } from '../errors/duplicate-key';
 import { mapMongoError } from '../errors/map-mongo-error';
 
@@ -43,6 +50,14 @@ export function createVersionedRepository<D extends VersionedDocument>(
     throw mapMongoError(error, `${collection}.${operation}`);
   };
 
+  /** Another unique index (e.g. an email) refused the write: the caller's conflict, for good. */
+  const duplicateValue = (error: MongoServerError, id: string) =>
+    new AppError('conflict', `${collection} ${id} duplicates a unique value`, {
+      retriable: false,
+      cause: error,
+      details: { reason: 'duplicate', index: duplicateKeyIndex(error) ?? 'unknown', id },
+    });
+
   return {
     collectionName: collection,
 
@@ -56,19 +71,14 @@ export function createVersionedRepository<D extends VersionedDocument>(
         await documents.insertOne(doc as OptionalUnlessRequiredId<D>);
       } catch (error) {
         if (!isDuplicateKeyError(error)) return fail(error, 'insert');
-        const index = duplicateKeyIndex(error);
-        if (index === '_id_') {
+        if (duplicateKeyIndex(error) === '_id_') {
           throw new AppError('conflict', `${collection} ${doc._id} already exists`, {
             retriable: false,
             cause: error,
             details: { reason: 'already_exists', id: doc._id },
           });
         }
-        throw new AppError('conflict', `${collection} ${doc._id} duplicates a unique value`, {
-          retriable: false,
-          cause: error,
-          details: { reason: 'duplicate', index: index ?? 'unknown', id: doc._id },
-        });
+        throw duplicateValue(error, doc._id);
       }
     },
 
@@ -83,7 +93,11 @@ export function createVersionedRepository<D extends VersionedDocument>(
       const { _id: _ignored, ...replacement } = doc;
       const result = await documents
         .replaceOne(guard, replacement as WithoutId<D>)
-        .catch((e: unknown) => fail(e, 'replace'));
+        .catch((e: unknown) => {
+          throw isDuplicateKeyError(e)
+            ? duplicateValue(e, doc._id)
+            : mapMongoError(e, `${collection}.replace`);
+        });
       if (result.matchedCount === 1) return;
       // Only on the conflict path: tell the caller where the document really is, so it can
       // answer 412 for a stale If-Match or reload and decide again.
