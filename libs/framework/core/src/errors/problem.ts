@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type ErrorCode } from './app-error';
 
 /** The media type of every error response (RFC 9457). */
@@ -52,17 +52,14 @@ const problemOf = (
 
 /**
  * Maps anything thrown to the problem details the client sees. An AppError keeps its code,
- * message and details; a ZodError is the client's bad input; anything else is `internal` with
- * a generic detail, because its message or stack may reveal internals.
+ * message and details; anything else is `internal` with a generic detail, because its message
+ * or stack may reveal internals. That includes a bare ZodError: request input is validated
+ * (and reported as `bad_request`) before a handler runs, so a schema failing later means stored
+ * or internal data broke a contract, which is ours to fix, not the client's.
  */
 export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof AppError) {
     return problemOf(error.code, error.status, error.message, instance, error.details);
-  }
-  if (error instanceof z.ZodError) {
-    return problemOf('bad_request', 400, 'The request is invalid.', instance, {
-      errors: fieldErrors(error),
-    });
   }
   return problemOf('internal', 500, 'An unexpected error occurred.', instance);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './app-error';
-import { toProblem } from './problem';
+import { fieldErrors, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('keeps the code, message and details of an AppError', () => {
@@ -31,18 +31,24 @@ describe('toProblem', () => {
     });
   });
 
-  it('reports a zod error as bad_request with one entry per field', () => {
+  it('reports fieldErrors one entry per invalid field', () => {
     const result = z.object({ name: z.string(), age: z.number().int() }).safeParse({ age: 1.5 });
 
-    const problem = toProblem(result.error, '/things');
+    expect(fieldErrors(result.error!)).toEqual([
+      { path: 'name', message: expect.stringContaining('expected string') as unknown },
+      { path: 'age', message: expect.stringContaining('int') as unknown },
+    ]);
+  });
 
-    expect(problem).toMatchObject({
-      type: 'https://cqrs.dev/problems/bad_request',
-      status: 400,
-      errors: [
-        { path: 'name', message: expect.stringContaining('expected string') as unknown },
-        { path: 'age', message: expect.stringContaining('int') as unknown },
-      ],
+  it('treats a bare zod error (stored data breaking its schema) as internal, without details', () => {
+    const result = z.object({ name: z.string() }).safeParse({ name: 1 });
+
+    expect(toProblem(result.error, '/things')).toEqual({
+      type: 'https://cqrs.dev/problems/internal',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred.',
+      instance: '/things',
     });
   });
 
