@@ -64,6 +64,22 @@ describe('findPage', () => {
     expect(seen.every((id) => Number(id.slice(1)) % 2 === 1)).toBe(true);
   });
 
+  it('reads only the projected fields, but always the sort keys', async () => {
+    const page = await findPage(rows, {}, keys, { limit: 30, projection: { group: 1 } }, (r) => r);
+    const excluded = await findPage(
+      rows,
+      {},
+      keys,
+      { limit: 2, projection: { group: 0, at: 0 } },
+      (r) => r,
+    );
+
+    expect(Object.keys(page.items[0]!).sort()).toEqual(['_id', 'at', 'group']);
+    expect(page.items).toHaveLength(25);
+    expect(Object.keys(excluded.items[0]!).sort()).toEqual(['_id', 'at']);
+    expect(excluded.nextCursor).not.toBeNull();
+  });
+
   it('refuses a cursor it did not issue', async () => {
     await expect(
       findPage(rows, {}, keys, { limit: 2, cursor: 'bm9wZQ' }, (r) => r),

@@ -12,6 +12,11 @@ export interface PageRequest {
   readonly limit: number;
   /** Opaque cursor from the previous page's `nextCursor`. */
   readonly cursor?: string;
+  /**
+   * Fields to read (MongoDB projection), so large bookkeeping fields stay on the server. The
+   * sort keys are always read as well: the next cursor is made of them.
+   */
+  readonly projection?: Readonly<Record<string, 0 | 1>>;
 }
 
 export interface Page<T> {
@@ -47,6 +52,20 @@ function after(keys: readonly SortKey[], values: unknown[]): Filter<Document> {
   return { $or: branches };
 }
 
+/** An inclusive projection gains the sort keys; an exclusive one must not exclude them. */
+function withSortKeys(
+  projection: Readonly<Record<string, 0 | 1>>,
+  keys: readonly SortKey[],
+): Record<string, 0 | 1> {
+  const inclusive = Object.values(projection).some((v) => v === 1);
+  const result = { ...projection };
+  for (const key of keys) {
+    if (inclusive) result[key.field] = 1;
+    else delete result[key.field];
+  }
+  return result;
+}
+
 /**
  * Keyset (seek) pagination: each page is one indexed range query after the previous page's last
  * sort values, so page N costs the same as page 1 and concurrent inserts never shift or repeat
@@ -63,8 +82,9 @@ export async function findPage<D extends Document, T>(
     ? ({ $and: [filter, after(keys, decodeCursor(request.cursor, keys))] } as Filter<D>)
     : filter;
   const sort: Sort = Object.fromEntries(keys.map((k) => [k.field, k.direction]));
+  const projection = request.projection && withSortKeys(request.projection, keys);
   const documents = (await collection
-    .find(query)
+    .find(query, projection ? { projection } : {})
     .sort(sort)
     .limit(request.limit + 1)
     .toArray()) as D[];
