@@ -2,7 +2,13 @@ import type { ServiceRuntime } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { createEventPublisher } from '@cqrs/framework-event-publishing';
 import { createEventProducer, createKafka, ensureTopics } from '@cqrs/framework-kafka';
-import { connectMongo, createLease, defaultLeaseOwner, runWithLease } from '@cqrs/framework-mongo';
+import {
+  connectMongo,
+  createLease,
+  defaultLeaseOwner,
+  oneActiveReadiness,
+  runWithLease,
+} from '@cqrs/framework-mongo';
 import { customersCollection } from '@cqrs/customers-shared';
 import type { Config } from './config';
 import { eventAdminRoutes } from './routes';
@@ -79,7 +85,7 @@ export async function start(
 
   const server = await runtime.serve({
     routes: eventAdminRoutes(admin, config.EVENTS_TOPIC),
-    readiness: { mongo: () => mongo.ping() },
+    readiness: oneActiveReadiness(() => mongo.ping(), elector, publisher),
   });
   return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
 }

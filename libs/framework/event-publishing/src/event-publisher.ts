@@ -3,7 +3,7 @@ import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { EventProducer } from '@cqrs/framework-kafka';
 import type { ChangeEvent, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
-import { createChangeStreamSubscriber } from '@cqrs/framework-mongo';
+import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
 import { toCloudEvent } from './to-cloud-event';
 
 export interface EventPublisherOptions {
@@ -29,7 +29,6 @@ export interface EventPublisherOptions {
  * publishes the batch again (at-least-once; consumers dedupe by event id), never skips it.
  */
 export function createEventPublisher(options: EventPublisherOptions): ChangeStreamSubscriber {
-  const now = options.now ?? (() => new Date());
   return createChangeStreamSubscriber<VersionedDocument>({
     db: options.db,
     collection: options.collection,
@@ -42,11 +41,6 @@ export function createEventPublisher(options: EventPublisherOptions): ChangeStre
       );
       await options.producer.publish(options.topic, events);
     },
-    onBatch: (info) => {
-      if (info.lastClusterTime) {
-        const lagSeconds = Math.max(0, (now().getTime() - info.lastClusterTime.getTime()) / 1000);
-        options.metrics.changeStreamLag.set({ stream: info.name }, lagSeconds);
-      }
-    },
+    onBatch: reportLag(options.metrics.changeStreamLag, options.now),
   });
 }

@@ -39,3 +39,4 @@ export { createChangeStreamSubscriber } from './change-stream/change-stream-subs
 export { type CheckpointDocument } from './change-stream/checkpoint-store';
 export { runWithLease, type RunWithLeaseOptions } from './change-stream/run-with-lease';
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
+export { oneActiveReadiness, reportLag } from './change-stream/one-active';

@@ -2,6 +2,7 @@ import { createAuthenticator } from '../auth/authenticator';
 import type { BaseConfig } from '../config/base-config';
 import type { BoundRoute } from '../http/route-handler';
 import { createHttpApp } from '../http/create-app';
+import type { Readiness } from '../http/probes';
 import { startHttpServer, type RunningServer } from '../http/server';
 import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
 import { createLogger, type Logger } from '../logging/logger';
@@ -22,9 +23,20 @@ export interface ServiceRuntime<C extends BaseConfig> {
    */
   readonly serve: (options: {
     routes: readonly BoundRoute[];
-    readiness?: ReadinessChecks;
+    /** Named checks that must all pass, or a full `Readiness` for roles that need more nuance. */
+    readiness?: ReadinessChecks | Readiness;
   }) => Promise<RunningServer>;
 }
+
+/** Ready when every named check passes; each is reported. */
+const allOf =
+  (checks: ReadinessChecks): Readiness =>
+  async () => {
+    const results = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => [name, await check()] as const),
+    );
+    return { ready: results.every(([, ok]) => ok), checks: Object.fromEntries(results) };
+  };
 
 /**
  * Builds the runtime of one deployable from its parsed config and installs the SIGTERM/SIGINT
@@ -47,9 +59,9 @@ export function createServiceRuntime<C extends BaseConfig>(
 
   async function serve(options: {
     routes: readonly BoundRoute[];
-    readiness?: ReadinessChecks;
+    readiness?: ReadinessChecks | Readiness;
   }): Promise<RunningServer> {
-    const checks = Object.entries(options.readiness ?? {});
+    const given = options.readiness ?? {};
     const app = createHttpApp({
       logger,
       metrics,
@@ -62,12 +74,7 @@ export function createServiceRuntime<C extends BaseConfig>(
       bodyLimit: config.HTTP_BODY_LIMIT,
       isStopping: lifecycle.isStopping,
       routes: options.routes,
-      readiness: async () => {
-        const results = await Promise.all(
-          checks.map(async ([name, check]) => [name, await check()] as const),
-        );
-        return { ready: results.every(([, ok]) => ok), checks: Object.fromEntries(results) };
-      },
+      readiness: typeof given === 'function' ? given : allOf(given),
     });
     const server = await startHttpServer(app, { host: config.HOST, port: config.PORT, logger });
     lifecycle.onStop('http server', server.close);

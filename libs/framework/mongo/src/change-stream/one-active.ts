@@ -1,0 +1,35 @@
+import type { ReadinessReport } from '@cqrs/framework-core';
+import type { LeaderElector } from '../lease/leader-elector';
+import type { BatchInfo } from './change-event';
+import type { ChangeStreamSubscriber } from './subscriber-options';
+
+/**
+ * `/readyz` of a one-active role (`evp`, `chgh`, the `extevp` dispatcher). A standby is ready:
+ * it serves no traffic, and an unready standby would stall every rolling update (new pods start
+ * as standbys while the old one holds the lease). So ready = MongoDB answers AND (standby OR
+ * the leader's stream runs); `leader` and `changeStream` say which replica does the work.
+ */
+export function oneActiveReadiness(
+  ping: () => Promise<boolean>,
+  elector: Pick<LeaderElector, 'isLeader'>,
+  subscriber: Pick<ChangeStreamSubscriber, 'isRunning'>,
+): () => Promise<ReadinessReport> {
+  return async () => {
+    const mongo = await ping();
+    const leader = elector.isLeader();
+    const changeStream = leader && subscriber.isRunning();
+    return { ready: mongo && (!leader || changeStream), checks: { mongo, leader, changeStream } };
+  };
+}
+
+/** The `changeStreamLag` gauge, fed from a subscriber's `onBatch`: seconds since the last write. */
+export const reportLag =
+  (
+    gauge: { set(labels: { stream: string }, value: number): void },
+    now: () => Date = () => new Date(),
+  ) =>
+  (info: BatchInfo): void => {
+    if (!info.lastClusterTime) return;
+    const lagSeconds = Math.max(0, (now().getTime() - info.lastClusterTime.getTime()) / 1000);
+    gauge.set({ stream: info.name }, lagSeconds);
+  };
