@@ -1,9 +1,9 @@
-import type { ServiceRuntime } from '@cqrs/framework-core';
+import type { RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { auditTrailIndexes, createAuditTrailProjector } from '@cqrs/framework-change-handling';
 import {
   applyIndexes,
-  connectMongo,
+  connectServiceMongo,
   createLease,
   defaultLeaseOwner,
   oneActiveReadiness,
@@ -11,13 +11,6 @@ import {
 } from '@cqrs/framework-mongo';
 import { customerHistoryCollection, customersCollection } from '@cqrs/customers-shared';
 import type { Config } from './config';
-
-/** A started customers-chgh: where it listens, and how to stop it (tests stop it in-process). */
-export interface RunningApp {
-  readonly url: string;
-  readonly runtime: ServiceRuntime<Config>;
-  stop(): Promise<void>;
-}
 
 /**
  * customers-chgh: the customer audit trail from the `customers` change stream. One replica at a
@@ -27,16 +20,10 @@ export interface RunningApp {
 export async function start(
   config: Config,
   options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp> {
+): Promise<RunningApp<Config>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;
-  const mongo = await connectMongo({
-    url: config.MONGO_URL,
-    dbName: config.MONGO_DB,
-    appName: config.SERVICE_NAME,
-    logger,
-  });
-  lifecycle.onStop('mongo', () => mongo.close());
+  const mongo = await connectServiceMongo(runtime);
   await applyIndexes(mongo.db, auditTrailIndexes(customerHistoryCollection), logger);
 
   // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
@@ -61,9 +48,8 @@ export async function start(
   const elector = runWithLease(lease, history, { logger });
   lifecycle.onStop('customer history stream', () => elector.stop());
 
-  const server = await runtime.serve({
+  return runtime.serve({
     routes: [],
     readiness: oneActiveReadiness(() => mongo.ping(), elector, history),
   });
-  return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
 
 /** customers-chgh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  MONGO_URL: z.string().min(1),
-  MONGO_DB: z.string().min(1).default('customers'),
+  ...mongoConfigShape('customers'),
   /**
    * One replica at a time follows the change stream, holding a lease this long; a standby takes
    * over about one ttl after the holder dies, within a third of it after a clean stop.

@@ -1,7 +1,7 @@
 import type { Actor } from '@cqrs/framework-core';
 import { uniqueName } from '@cqrs/framework-core/testing';
 import { customerHistoryCollection } from '@cqrs/customers-shared';
-import type { RunningApp } from './app';
+import type { RunningApp } from '@cqrs/framework-core';
 import { chghFixture, metricsText, readyz, streamName, waitUntil } from './testing/chgh-fixture';
 import { customerWrites } from './testing/customer-writes';
 

@@ -1,9 +1,9 @@
-import type { ServiceRuntime } from '@cqrs/framework-core';
+import type { RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { runEvery } from '@cqrs/framework-command-handling';
 import {
   applyIndexes,
-  connectMongo,
+  connectServiceMongo,
   createLease,
   createLeaderElector,
   defaultLeaseOwner,
@@ -14,27 +14,14 @@ import { createCustomerCommands } from './customer-commands';
 import { kycExpiryJob } from './kyc-expiry';
 import { customerCommandRoutes } from './routes';
 
-/** A started customers-cmdh: where it listens, and how to stop it (tests stop it in-process). */
-export interface RunningApp {
-  readonly url: string;
-  readonly runtime: ServiceRuntime<Config>;
-  stop(): Promise<void>;
-}
-
 /** customers-cmdh: the customers commands over HTTP, and the KYC expiry job (one replica). */
 export async function start(
   config: Config,
   options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp> {
+): Promise<RunningApp<Config>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;
-  const mongo = await connectMongo({
-    url: config.MONGO_URL,
-    dbName: config.MONGO_DB,
-    appName: config.SERVICE_NAME,
-    logger,
-  });
-  lifecycle.onStop('mongo', () => mongo.close());
+  const mongo = await connectServiceMongo(runtime);
   await applyIndexes(mongo.db, customerIndexes, logger);
 
   const commands = createCustomerCommands({ db: mongo.db, logger, metrics });
@@ -59,9 +46,8 @@ export async function start(
   expiryElector.start();
   lifecycle.onStop('kyc expiry job', () => expiryElector.stop());
 
-  const server = await runtime.serve({
+  return runtime.serve({
     routes: customerCommandRoutes(commands),
     readiness: { mongo: () => mongo.ping() },
   });
-  return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
 
 /** customers-cmdh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  MONGO_URL: z.string().min(1),
-  MONGO_DB: z.string().min(1).default('customers'),
+  ...mongoConfigShape('customers'),
   /** KYC still pending after this long is rejected with reason `kyc_expired` (default 7 days). */
   KYC_EXPIRE_AFTER_MS: z.coerce
     .number()

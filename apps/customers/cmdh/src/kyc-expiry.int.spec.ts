@@ -1,6 +1,6 @@
 import { deriveId } from '@cqrs/framework-command-handling';
 import type { CustomerDocument } from '@cqrs/customers-shared';
-import type { RunningApp } from './app';
+import type { RunningApp } from '@cqrs/framework-core';
 import type { CmdhClient, TestDb } from './testing/cmdh-under-test';
 import {
   cmdhClient,

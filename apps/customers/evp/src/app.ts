@@ -1,9 +1,9 @@
-import type { ServiceRuntime } from '@cqrs/framework-core';
+import type { RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { createEventPublisher } from '@cqrs/framework-event-publishing';
-import { createEventProducer, createKafka, ensureTopics } from '@cqrs/framework-kafka';
+import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
 import {
-  connectMongo,
+  connectServiceMongo,
   createLease,
   defaultLeaseOwner,
   oneActiveReadiness,
@@ -13,13 +13,6 @@ import { customersCollection } from '@cqrs/customers-shared';
 import type { Config } from './config';
 import { eventAdminRoutes } from './routes';
 
-/** A started customers-evp: where it listens, and how to stop it (tests stop it in-process). */
-export interface RunningApp {
-  readonly url: string;
-  readonly runtime: ServiceRuntime<Config>;
-  stop(): Promise<void>;
-}
-
 /**
  * customers-evp: the customers change stream -> CloudEvents on `customers.events.v1` (one
  * active replica, the others on hot standby), plus the event catalog and replays.
@@ -27,22 +20,12 @@ export interface RunningApp {
 export async function start(
   config: Config,
   options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp> {
+): Promise<RunningApp<Config>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;
-  const mongo = await connectMongo({
-    url: config.MONGO_URL,
-    dbName: config.MONGO_DB,
-    appName: config.SERVICE_NAME,
-    logger,
-  });
-  lifecycle.onStop('mongo', () => mongo.close());
+  const mongo = await connectServiceMongo(runtime);
 
-  const kafka = createKafka({
-    clientId: config.SERVICE_NAME,
-    brokers: config.KAFKA_BROKERS,
-    logger,
-  });
+  const kafka = createServiceKafka(runtime);
   await ensureTopics(
     kafka,
     [{ topic: config.EVENTS_TOPIC, numPartitions: config.EVENTS_TOPIC_PARTITIONS }],
@@ -53,13 +36,7 @@ export async function start(
   const admin = kafka.admin();
   await admin.connect();
   lifecycle.onStop('kafka admin', () => admin.disconnect());
-  const producer = createEventProducer({
-    kafka,
-    logger,
-    onPublished: (topic, count) => metrics.kafkaPublished.inc({ topic }, count),
-  });
-  await producer.connect();
-  lifecycle.onStop('kafka producer', () => producer.disconnect());
+  const producer = await connectServiceProducer(runtime, kafka);
 
   const publisher = createEventPublisher({
     db: mongo.db,
@@ -83,9 +60,8 @@ export async function start(
   const elector = runWithLease(lease, publisher, { logger });
   lifecycle.onStop('event publisher', () => elector.stop());
 
-  const server = await runtime.serve({
+  return runtime.serve({
     routes: eventAdminRoutes(admin, config.EVENTS_TOPIC),
     readiness: oneActiveReadiness(() => mongo.ping(), elector, publisher),
   });
-  return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
 }

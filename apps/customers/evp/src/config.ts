@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { kafkaConfigShape } from '@cqrs/framework-kafka';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
 import { customersEventsTopic } from '@cqrs/customers-shared';
 
 /** customers-evp settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  MONGO_URL: z.string().min(1),
-  MONGO_DB: z.string().min(1).default('customers'),
-  /** Comma-separated `host:port` list. */
-  KAFKA_BROKERS: z
-    .string()
-    .min(1)
-    .transform((brokers) => brokers.split(',').map((broker) => broker.trim())),
+  ...mongoConfigShape('customers'),
+  ...kafkaConfigShape,
   /** The public topic; only tests point it elsewhere, to stay apart from each other. */
   EVENTS_TOPIC: z.string().min(1).default(customersEventsTopic),
   /** Partitions of `customers.events.v1` when this app creates it (never changed afterwards). */

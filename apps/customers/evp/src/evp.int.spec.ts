@@ -106,6 +106,16 @@ async function waitUntil(condition: () => boolean | Promise<boolean>, what: stri
   }
 }
 
+/** The publisher saves its first checkpoint as soon as its stream is open. */
+const publisherStarted = (dbName: string) =>
+  waitUntil(async () => {
+    const checkpoint = await client
+      .db(dbName)
+      .collection('checkpoints')
+      .findOne({ _id: 'customers-evp' as never });
+    return checkpoint !== null;
+  }, 'the publisher has opened its stream');
+
 /** Runs the real app as its own process, so it can be killed without any chance to clean up. */
 function spawnEvp(env: Record<string, string>): ChildProcess {
   const root = path.resolve(__dirname, '../../../..');
@@ -129,13 +139,7 @@ describe('customers-evp', () => {
       installSignalHandlers: false,
     });
     try {
-      await waitUntil(async () => {
-        const checkpoint = await client
-          .db(dbName)
-          .collection('checkpoints')
-          .findOne({ _id: 'customers-evp' as never });
-        return checkpoint !== null;
-      }, 'the publisher has opened its stream');
+      await publisherStarted(dbName);
       const write = customerWriter(dbName);
       await write({
         type: 'RegisterCustomer',
@@ -174,13 +178,7 @@ describe('customers-evp', () => {
     const topic = uniqueName('customers-events');
     const env = environment(dbName, topic);
     let evp = spawnEvp(env);
-    await waitUntil(async () => {
-      const checkpoint = await client
-        .db(dbName)
-        .collection('checkpoints')
-        .findOne({ _id: 'customers-evp' as never });
-      return checkpoint !== null;
-    }, 'the publisher has opened its stream');
+    await publisherStarted(dbName);
     const received = await collect(topic);
 
     // 100 customers x 10 versions = 1,000 changes; kill the publisher once some are out.
@@ -245,13 +243,7 @@ describe('customers-evp', () => {
         body: JSON.stringify({ groupId, from }),
       });
     try {
-      await waitUntil(async () => {
-        const checkpoint = await client
-          .db(dbName)
-          .collection('checkpoints')
-          .findOne({ _id: 'customers-evp' as never });
-        return checkpoint !== null;
-      }, 'the publisher has opened its stream');
+      await publisherStarted(dbName);
       const write = customerWriter(dbName);
       await write({
         type: 'RegisterCustomer',

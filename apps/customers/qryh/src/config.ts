@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
 
 /** customers-qryh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  MONGO_URL: z.string().min(1),
-  /** The database customers-cmdh writes and customers-chgh records the history in. */
-  MONGO_DB: z.string().min(1).default('customers'),
+  ...mongoConfigShape('customers'),
 });
 
 export type Config = z.output<typeof configSchema>;

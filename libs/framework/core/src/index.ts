@@ -56,5 +56,6 @@ export { createMetrics, type CommandOutcome, type Metrics } from './metrics/metr
 export {
   createServiceRuntime,
   type ReadinessChecks,
+  type RunningApp,
   type ServiceRuntime,
 } from './app/service-runtime';

@@ -27,3 +27,9 @@ export {
   type EventProducer,
   type EventProducerOptions,
 } from './producer/event-producer';
+export {
+  connectServiceProducer,
+  createServiceKafka,
+  kafkaConfigShape,
+  type KafkaConfig,
+} from './service/service-kafka';

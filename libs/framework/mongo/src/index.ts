@@ -40,3 +40,4 @@ export { type CheckpointDocument } from './change-stream/checkpoint-store';
 export { runWithLease, type RunWithLeaseOptions } from './change-stream/run-with-lease';
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { oneActiveReadiness, reportLag } from './change-stream/one-active';
+export { connectServiceMongo, mongoConfigShape, type MongoConfig } from './service/service-mongo';

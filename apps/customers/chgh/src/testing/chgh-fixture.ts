@@ -5,7 +5,7 @@ import type { CheckpointDocument } from '@cqrs/framework-mongo';
 import { TEST_JWT_SECRET, uniqueName } from '@cqrs/framework-core/testing';
 import type { CustomerHistoryEntry } from '@cqrs/customers-shared';
 import { customerHistoryCollection } from '@cqrs/customers-shared';
-import type { RunningApp } from '../app';
+import type { RunningApp } from '@cqrs/framework-core';
 import { start } from '../app';
 import { configSchema } from '../config';
 

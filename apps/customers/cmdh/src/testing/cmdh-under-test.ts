@@ -5,7 +5,7 @@ import type { Actor } from '@cqrs/framework-core';
 import { TEST_JWT_SECRET, testToken, uniqueName } from '@cqrs/framework-core/testing';
 import type { CustomerDocument, CustomerResource } from '@cqrs/customers-shared';
 import { customersCollection } from '@cqrs/customers-shared';
-import type { RunningApp } from '../app';
+import type { RunningApp } from '@cqrs/framework-core';
 import { start } from '../app';
 import { configSchema } from '../config';
 

@@ -4,7 +4,7 @@ import { createLogger } from '@cqrs/framework-core';
 import { TEST_JWT_SECRET, testToken, uniqueName } from '@cqrs/framework-core/testing';
 import { applyIndexes } from '@cqrs/framework-mongo';
 import { customerHistoryCollection, customerIndexes } from '@cqrs/customers-shared';
-import type { RunningApp } from '../app';
+import type { RunningApp } from '@cqrs/framework-core';
 import { start } from '../app';
 import { configSchema } from '../config';
 import { customerSeeder } from './customer-seed';

@@ -3,13 +3,20 @@ import type { BaseConfig } from '../config/base-config';
 import type { BoundRoute } from '../http/route-handler';
 import { createHttpApp } from '../http/create-app';
 import type { Readiness } from '../http/probes';
-import { startHttpServer, type RunningServer } from '../http/server';
+import { startHttpServer } from '../http/server';
 import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
 
 /** A named dependency check for `/readyz`, e.g. `mongo: () => mongo.ping()`. */
 export type ReadinessChecks = Readonly<Record<string, () => Promise<boolean> | boolean>>;
+
+/** A started deployable: where it listens, and how to stop it (tests stop apps in-process). */
+export interface RunningApp<C extends BaseConfig = BaseConfig> {
+  readonly url: string;
+  readonly runtime: ServiceRuntime<C>;
+  stop(): Promise<void>;
+}
 
 /** What every deployable has: its config, one logger, one metrics registry, one lifecycle. */
 export interface ServiceRuntime<C extends BaseConfig> {
@@ -25,7 +32,7 @@ export interface ServiceRuntime<C extends BaseConfig> {
     routes: readonly BoundRoute[];
     /** Named checks that must all pass, or a full `Readiness` for roles that need more nuance. */
     readiness?: ReadinessChecks | Readiness;
-  }) => Promise<RunningServer>;
+  }) => Promise<RunningApp<C>>;
 }
 
 /** Ready when every named check passes; each is reported. */
@@ -60,7 +67,7 @@ export function createServiceRuntime<C extends BaseConfig>(
   async function serve(options: {
     routes: readonly BoundRoute[];
     readiness?: ReadinessChecks | Readiness;
-  }): Promise<RunningServer> {
+  }): Promise<RunningApp<C>> {
     const given = options.readiness ?? {};
     const app = createHttpApp({
       logger,
@@ -78,8 +85,9 @@ export function createServiceRuntime<C extends BaseConfig>(
     });
     const server = await startHttpServer(app, { host: config.HOST, port: config.PORT, logger });
     lifecycle.onStop('http server', server.close);
-    return server;
+    return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
   }
 
-  return { config, logger, metrics, lifecycle, serve };
+  const runtime: ServiceRuntime<C> = { config, logger, metrics, lifecycle, serve };
+  return runtime;
 }

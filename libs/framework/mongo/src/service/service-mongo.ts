@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { BaseConfig, ServiceRuntime } from '@cqrs/framework-core';
+import type { MongoConnection } from '../connection/connect-mongo';
+import { connectMongo } from '../connection/connect-mongo';
+
+/** The MongoDB settings of an app, to spread into its config schema; the db defaults per service. */
+export const mongoConfigShape = (defaultDb: string) => ({
+  MONGO_URL: z.string().min(1),
+  MONGO_DB: z.string().min(1).default(defaultDb),
+});
+
+export type MongoConfig = { readonly MONGO_URL: string; readonly MONGO_DB: string };
+
+/**
+ * Connects an app to its database (named after the app in the server's logs) and closes the
+ * connection on shutdown, after everything registered later (the HTTP server, the streams).
+ */
+export async function connectServiceMongo(
+  runtime: ServiceRuntime<BaseConfig & MongoConfig>,
+): Promise<MongoConnection> {
+  const { config, logger, lifecycle } = runtime;
+  const mongo = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    appName: config.SERVICE_NAME,
+    logger,
+  });
+  lifecycle.onStop('mongo', () => mongo.close());
+  return mongo;
+}
