@@ -58,12 +58,17 @@ const describe = (r: GatewayRoute) =>
  *
  * Rejected, all reasons at once: a path the gateway cannot match (see `parsePathPattern`); two
  * routes with the same method and equivalent paths; two routes of *different* apps with the same
- * method and overlapping paths (`GET /a/{id}` on qryh and `GET /a/b` on cmdh), since which app
- * gets a request must not depend on precedence rules a Kubernetes gateway may not share; a route
- * shadowed by a reserved path.
+ * method and overlapping paths (`GET /a/{id}/c` on qryh and `GET /a/b/{x}` on cmdh), since which
+ * app gets a request must not depend on precedence rules a Kubernetes gateway may not share; a
+ * route shadowed by a reserved path. One overlap is allowed: a fully literal path against one
+ * with parameters (`GET /customers/parked-events` on evh, `GET /customers/{id}` on qryh). The
+ * literal one becomes an `Exact` match, which the Gateway API ranks above every other match kind,
+ * so every conforming gateway picks the same app as this one.
  *
  * @throws RouteTableError
  */
+const isExact = (segments: readonly PathSegment[]) => segments.every((s) => s.kind === 'literal');
+
 export function buildRouteTable(
   declarations: readonly GatewayRouteSource[],
   options: BuildRouteTableOptions = {},
@@ -92,7 +97,11 @@ export function buildRouteTable(
       if (a.method !== b.method) continue;
       if (patternsEquivalent(a.segments, b.segments)) {
         problems.push(`${describe(a)} and ${describe(b)} match the same paths`);
-      } else if (a.upstream !== b.upstream && patternsOverlap(a.segments, b.segments)) {
+      } else if (
+        a.upstream !== b.upstream &&
+        patternsOverlap(a.segments, b.segments) &&
+        isExact(a.segments) === isExact(b.segments)
+      ) {
         problems.push(`${describe(a)} overlaps ${describe(b)}, which another app serves`);
       }
     }

@@ -58,17 +58,31 @@ describe('buildRouteTable', () => {
     ]);
   });
 
-  it('rejects the same method on overlapping paths of different apps', () => {
+  it('rejects the same method on overlapping parameterised paths of different apps', () => {
     const problems = conflictsOf([
-      route('get', '/customers/{id}', 'qryh'),
-      route('get', '/customers/search', 'cmdh'),
-      route('post', '/customers/{id}', 'cmdh'),
+      route('get', '/customers/{id}/history', 'qryh'),
+      route('get', '/customers/search/{term}', 'cmdh'),
+      route('post', '/customers/{id}/history', 'cmdh'),
     ]);
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /GET \/customers\/\{id\} \(customers-qryh .*overlaps GET \/customers\/search \(customers-cmdh/,
+      /GET \/customers\/\{id\}\/history \(customers-qryh .*overlaps GET \/customers\/search\/\{term\} \(customers-cmdh/,
     );
+  });
+
+  it('lets a fully literal path of one app take precedence over a parameterised one of another', () => {
+    const table = buildRouteTable([
+      route('get', '/customers/{id}', 'qryh'),
+      route('get', '/customers/parked-events', 'evh'),
+    ]);
+
+    expect(matchRoute(table, 'GET', '/customers/parked-events')).toMatchObject({
+      route: { upstream: 'customers-evh' },
+    });
+    expect(matchRoute(table, 'GET', '/customers/c-1')).toMatchObject({
+      route: { upstream: 'customers-qryh' },
+    });
   });
 
   it('rejects overlapping routes of two services too', () => {
