@@ -86,3 +86,10 @@ export { allCustomersRoutes, customersRoutes } from './routes/customers-routes';
 export * from './routes/evp-routes';
 export * from './routes/qryh-routes';
 export { customersService } from './routes/responses';
+
+// Consumed events of other services (their published language, as customers reads it)
+export {
+  consumedOrderEvents,
+  ordersEventsTopic,
+  type OrderCountEffect,
+} from './consumed/order-events';

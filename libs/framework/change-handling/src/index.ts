@@ -1,6 +1,8 @@
 export { auditEntryFor, stateOf, type AuditEntry } from './audit-entry';
 export { auditTrailIndexes, createAuditTrail } from './audit-trail';
 export {
-  createAuditTrailProjector,
-  type AuditTrailProjectorOptions,
-} from './audit-trail-projector';
+  changeHandlingConfigShape,
+  startChangeHandlingApp,
+  type ChangeHandlingConfig,
+} from './change-handling-app';
+export { auditTrailProjection, type Projection } from './projection';

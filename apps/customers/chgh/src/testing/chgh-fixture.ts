@@ -14,7 +14,7 @@ const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?directConn
 
 export const serviceName = 'customers-chgh';
 /** The lease and checkpoint name every replica shares. */
-export const streamName = `${serviceName}:customer-history`;
+export const streamName = `${serviceName}:customers`;
 
 /** What `/readyz` answers. */
 export interface ReadyzBody {

@@ -9,7 +9,6 @@ export const customersCollection = 'customers';
  */
 export const customerHistoryCollection = 'customer_history';
 
-
 /** The unique index on `email`; a write it refuses means the address is taken. */
 export const customerEmailIndexName = 'email_unique';
 

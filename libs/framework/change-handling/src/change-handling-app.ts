@@ -1,0 +1,87 @@
+import type { Db } from 'mongodb';
+import { z } from 'zod';
+import type { BaseConfig, Logger, RunningApp } from '@cqrs/framework-core';
+import { createServiceRuntime } from '@cqrs/framework-core';
+import type { VersionedDocument } from '@cqrs/framework-command-handling';
+import type { ChangeEvent, MongoConfig } from '@cqrs/framework-mongo';
+import {
+  applyIndexes,
+  connectServiceMongo,
+  createChangeStreamSubscriber,
+  createLease,
+  defaultLeaseOwner,
+  oneActiveReadiness,
+  reportLag,
+  runWithLease,
+} from '@cqrs/framework-mongo';
+import type { Projection } from './projection';
+
+/** Settings of a `chgh` app beyond Mongo, to spread into its config schema. */
+export const changeHandlingConfigShape = {
+  /**
+   * One replica at a time follows the change stream, holding a lease this long; a standby takes
+   * over about one ttl after the holder dies, within a third of it after a clean stop. At least
+   * 1 s: the leader renews, and steps down before expiry, at thirds of it.
+   */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(15_000),
+  /** Most changes applied (and checkpointed) together. */
+  BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(100),
+};
+
+export type ChangeHandlingConfig = BaseConfig &
+  MongoConfig & { readonly LEASE_TTL_MS: number; readonly BATCH_SIZE: number };
+
+/**
+ * A service's `chgh` app: its write model's change stream -> every projection, in commit order,
+ * on one active replica (lease; the others are hot standbys resuming from the shared
+ * checkpoint). Serves only the probes.
+ */
+export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
+  config: C,
+  spec: {
+    /** The write-model collection, e.g. `customers`. */
+    readonly source: string;
+    readonly projections: (db: Db, logger: Logger) => readonly Projection[];
+  },
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<C>> {
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectServiceMongo(runtime);
+  const projections = spec.projections(mongo.db, logger);
+  await applyIndexes(
+    mongo.db,
+    projections.flatMap((p) => p.indexes),
+    logger,
+  );
+
+  // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
+  const name = `${config.SERVICE_NAME}:${spec.source}`;
+  const subscriber = createChangeStreamSubscriber<VersionedDocument>({
+    db: mongo.db,
+    collection: spec.source,
+    name,
+    maxBatch: config.BATCH_SIZE,
+    logger: logger.child({ module: 'change-handling' }),
+    handle: async (batch: ChangeEvent<VersionedDocument>[]) => {
+      const documents = batch.map((change) => change.fullDocument);
+      for (const projection of projections) await projection.apply(documents);
+    },
+    onBatch: reportLag(metrics.changeStreamLag),
+  });
+  const lease = createLease({
+    db: mongo.db,
+    name,
+    owner: defaultLeaseOwner(),
+    ttlMs: config.LEASE_TTL_MS,
+    now: () => new Date(),
+    logger,
+  });
+  const elector = runWithLease(lease, subscriber, { logger });
+  lifecycle.onStop('change stream', () => elector.stop());
+
+  return runtime.serve({
+    routes: [],
+    readiness: oneActiveReadiness(() => mongo.ping(), elector, subscriber),
+  });
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { ApiRoute, BaseConfig, BoundRoute, RunningApp } from '@cqrs/framework-core';
+import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
+import type { KafkaConfig } from '@cqrs/framework-kafka';
+import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
+import type { MongoConfig } from '@cqrs/framework-mongo';
+import {
+  connectServiceMongo,
+  createLease,
+  defaultLeaseOwner,
+  oneActiveReadiness,
+  runWithLease,
+} from '@cqrs/framework-mongo';
+import { createEventPublisher } from './event-publisher';
+import { rewindConsumerGroup } from './rewind-group';
+
+/** Settings of an `evp` app beyond Mongo and Kafka, to spread into its config schema. */
+export const publishingConfigShape = (topic: string) => ({
+  /** The public topic; only tests point it elsewhere, to stay apart from each other. */
+  EVENTS_TOPIC: z.string().min(1).default(topic),
+  /** Partitions when this app creates the topic (never changed afterwards: keys would move). */
+  EVENTS_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
+  /** Publishing runs on one replica at a time, holding a lease this long. */
+  LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
+  /** Most events sent to Kafka per change-stream batch. */
+  PUBLISH_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+});
+
+export type PublishingConfig = BaseConfig &
+  MongoConfig &
+  KafkaConfig & {
+    readonly EVENTS_TOPIC: string;
+    readonly EVENTS_TOPIC_PARTITIONS: number;
+    readonly LEASE_TTL_MS: number;
+    readonly PUBLISH_BATCH_SIZE: number;
+  };
+
+/** What differs between services' `evp` apps. */
+export interface PublishingAppSpec {
+  /** The write-model collection whose `lastEvent`s are the service's events. */
+  readonly collection: string;
+  /** CloudEvents `source`, e.g. `/customers`. */
+  readonly source: string;
+  /** `GET /<service>/events/types`: answers the catalog. */
+  readonly catalogRoute: ApiRoute;
+  /** `POST /<service>/events/replays`: body `{ groupId, from }`. */
+  readonly replayRoute: ApiRoute;
+  /** The event types with their JSON Schemas (the `topic` is filled in here). */
+  readonly catalog: () => { readonly items: readonly unknown[] };
+}
+
+/**
+ * A service's `evp` app: its write model's change stream -> CloudEvents on its topic (one active
+ * replica, the others on hot standby), plus the event catalog and consumer-group replays.
+ */
+export async function startEventPublishingApp<C extends PublishingConfig>(
+  config: C,
+  spec: PublishingAppSpec,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<C>> {
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectServiceMongo(runtime);
+  const kafka = createServiceKafka(runtime);
+  const topic = config.EVENTS_TOPIC;
+  await ensureTopics(kafka, [{ topic, numPartitions: config.EVENTS_TOPIC_PARTITIONS }], { logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  lifecycle.onStop('kafka admin', () => admin.disconnect());
+  const producer = await connectServiceProducer(runtime, kafka);
+
+  const publisher = createEventPublisher({
+    db: mongo.db,
+    collection: spec.collection,
+    topic,
+    source: spec.source,
+    producer,
+    name: config.SERVICE_NAME,
+    logger,
+    metrics,
+    maxBatch: config.PUBLISH_BATCH_SIZE,
+  });
+  const lease = createLease({
+    db: mongo.db,
+    name: config.SERVICE_NAME,
+    owner: defaultLeaseOwner(),
+    ttlMs: config.LEASE_TTL_MS,
+    now: () => new Date(),
+    logger,
+  });
+  const elector = runWithLease(lease, publisher, { logger });
+  lifecycle.onStop('event publisher', () => elector.stop());
+
+  const catalog = { ...spec.catalog(), topic };
+  const routes: BoundRoute[] = [
+    bindRoute(spec.catalogRoute, () => Promise.resolve({ status: 200, body: catalog })),
+    bindRoute(spec.replayRoute, async ({ body, log }) => {
+      const { groupId, from } = body as { groupId: string; from: string };
+      const partitions = await rewindConsumerGroup(admin, { groupId, topic, from: new Date(from) });
+      log.info({ groupId, from, partitions }, 'consumer group rewound');
+      return { status: 200, body: { groupId, topic, from, partitions } };
+    }),
+  ];
+  return runtime.serve({
+    routes,
+    readiness: oneActiveReadiness(() => mongo.ping(), elector, publisher),
+  });
+}
