@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { standingSchema } from '../domain/customer-standing';
+import { customerIdSchema, customerVersionSchema, isoTimeSchema } from '../domain/fields';
+
+/**
+ * The event types of the `CustomerStanding` aggregate. Internal to the orders service: they go
+ * through the write model like any other (one atomic write with `lastEvent`), but `evp` streams
+ * only the `orders` collection, so they are never published and not in the event catalog.
+ */
+export const customerStandingEventTypes = {
+  recorded: 'customer_standing.recorded.v1',
+} as const;
+
+export type CustomerStandingEventType =
+  (typeof customerStandingEventTypes)[keyof typeof customerStandingEventTypes];
+
+/** `customer_standing.recorded.v1`: the standing a customer event of `customerVersion` implies. */
+export const customerStandingRecordedDataSchema = z.object({
+  customerId: customerIdSchema,
+  occurredAt: isoTimeSchema,
+  standing: standingSchema,
+  customerVersion: customerVersionSchema,
+});
+
+/** Every event of the `CustomerStanding` aggregate, keyed by `type`. */
+export const customerStandingEventSchema = z.discriminatedUnion('type', [
+  customerStandingRecordedDataSchema.extend({
+    type: z.literal(customerStandingEventTypes.recorded),
+  }),
+]);
+
+export type CustomerStandingEvent = z.infer<typeof customerStandingEventSchema>;
+
+/** Rebuilds and validates a stored standing event (`type` + `data`); throws for anything else. */
+export const parseCustomerStandingEvent = (stored: {
+  type: string;
+  data: unknown;
+}): CustomerStandingEvent =>
+  customerStandingEventSchema.parse({
+    ...(typeof stored.data === 'object' && stored.data !== null ? stored.data : {}),
+    type: stored.type,
+  });

@@ -1,0 +1,82 @@
+import { defineRoute } from '@cqrs/framework-core';
+import {
+  commandHeadersSchema,
+  createCommandHeadersSchema,
+  orderParamsSchema,
+} from '../api/http-inputs';
+import { orderResourceSchema } from '../api/order-resource';
+import { cancelOrderBodySchema, placeOrderBodySchema } from '../api/request-bodies';
+import {
+  commandProblems,
+  etagHeader,
+  orderChanged,
+  ordersService,
+  problem,
+  refused,
+  requestProblems,
+  staleVersion,
+} from './responses';
+
+const command = {
+  service: ordersService,
+  app: 'cmdh',
+  exposure: 'public',
+  tags: ['orders'],
+  auth: 'bearer',
+} as const;
+
+/** `POST /orders`: place an order for an active customer; it waits for payment. */
+export const placeOrderRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/orders',
+  operationId: 'placeOrder',
+  summary: 'Place an order',
+  headers: createCommandHeadersSchema,
+  body: placeOrderBodySchema,
+  responses: {
+    201: {
+      description: 'Placed (or the first answer to this Idempotency-Key); payment is pending',
+      body: orderResourceSchema,
+      headers: { ...etagHeader, Location: 'URL of the new order' },
+    },
+    ...requestProblems,
+    409: problem('Concurrent writes to this order kept winning; retry with the same key'),
+    422: refused('customer_unknown, customer_not_active, total_too_large'),
+  },
+});
+
+/** `POST /orders/{id}/cancel`: cancel an order that is not paid (placed, or held from placed). */
+export const cancelOrderRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/orders/{id}/cancel',
+  operationId: 'cancelOrder',
+  summary: 'Cancel an unpaid order',
+  params: orderParamsSchema,
+  headers: commandHeadersSchema,
+  body: cancelOrderBodySchema,
+  responses: {
+    200: orderChanged('Cancelled'),
+    ...commandProblems,
+    412: staleVersion,
+    422: refused('already_paid, order_closed'),
+  },
+});
+
+/** `POST /orders/{id}/ship`: ship a paid order. */
+export const shipOrderRoute = defineRoute({
+  ...command,
+  method: 'post',
+  path: '/orders/{id}/ship',
+  operationId: 'shipOrder',
+  summary: 'Ship a paid order',
+  params: orderParamsSchema,
+  headers: commandHeadersSchema,
+  responses: {
+    200: orderChanged('Shipped'),
+    ...commandProblems,
+    412: staleVersion,
+    422: refused('not_paid, on_hold, order_closed'),
+  },
+});

@@ -1,0 +1,39 @@
+import type { ApiRoute } from '@cqrs/framework-core';
+import {
+  holdCustomerOrdersRoute,
+  recordCustomerStandingRoute,
+  recordPaymentFailedRoute,
+  recordPaymentSucceededRoute,
+  releaseCustomerOrdersRoute,
+} from './cmdh-internal-routes';
+import { cancelOrderRoute, placeOrderRoute, shipOrderRoute } from './cmdh-routes';
+import { listOrderEventTypesRoute, replayOrderEventsRoute } from './evp-routes';
+import {
+  getCustomerOrderStatsRoute,
+  getOrderRoute,
+  listOrderHistoryRoute,
+  listOrdersRoute,
+} from './qryh-routes';
+
+/** The routes of the orders service, grouped by the app that serves them. */
+export const ordersRoutes = {
+  cmdh: [
+    placeOrderRoute,
+    cancelOrderRoute,
+    shipOrderRoute,
+    recordCustomerStandingRoute,
+    holdCustomerOrdersRoute,
+    releaseCustomerOrdersRoute,
+    recordPaymentSucceededRoute,
+    recordPaymentFailedRoute,
+  ],
+  qryh: [getOrderRoute, listOrdersRoute, listOrderHistoryRoute, getCustomerOrderStatsRoute],
+  evp: [listOrderEventTypesRoute, replayOrderEventsRoute],
+} as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
+
+/** Every route of the orders service (for the gateway and `openapi.yaml`). */
+export const allOrdersRoutes: readonly ApiRoute[] = [
+  ...ordersRoutes.cmdh,
+  ...ordersRoutes.qryh,
+  ...ordersRoutes.evp,
+];
