@@ -1,0 +1,55 @@
+import { parkedEventsRoutes } from './parked-events-routes';
+
+describe('parkedEventsRoutes', () => {
+  const routes = parkedEventsRoutes('orders');
+
+  it('declares listing and replay on the evh of the service, for operators', () => {
+    expect(routes.list).toMatchObject({
+      service: 'orders',
+      app: 'evh',
+      exposure: 'public',
+      method: 'get',
+      path: '/orders/parked-events',
+      operationId: 'listOrdersParkedEvents',
+      auth: 'bearer',
+      roles: ['operator'],
+    });
+    expect(routes.replay).toMatchObject({
+      app: 'evh',
+      method: 'post',
+      path: '/orders/parked-events/{id}/replay',
+      operationId: 'replayOrdersParkedEvent',
+      roles: ['operator'],
+    });
+    expect(Object.keys(routes.list.responses)).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(routes.replay.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '403', '404', '422', '503']),
+    );
+  });
+
+  it('gives multi-word services readable operation ids', () => {
+    expect(parkedEventsRoutes('customer-registration').list.operationId).toBe(
+      'listCustomerRegistrationParkedEvents',
+    );
+  });
+
+  describe('list query', () => {
+    const query = routes.list.query;
+
+    it('pages 20 at a time unless asked, up to 100', () => {
+      expect(query.parse({})).toEqual({ limit: 20 });
+      expect(query.parse({ limit: '100', status: 'parked', cursor: 'abc' })).toEqual({
+        limit: 100,
+        status: 'parked',
+        cursor: 'abc',
+      });
+      expect(query.safeParse({ limit: '0' }).success).toBe(false);
+      expect(query.safeParse({ limit: '101' }).success).toBe(false);
+    });
+
+    it('refuses unknown parameters and statuses', () => {
+      expect(query.safeParse({ state: 'parked' }).success).toBe(false);
+      expect(query.safeParse({ status: 'lost' }).success).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,57 @@
+export {
+  parkedEventPageSchema,
+  parkedEventParamsSchema,
+  parkedEventsRoutes,
+  listParkedEventsQuerySchema,
+  type ParkedEventsRoutes,
+} from './api/parked-events-routes';
+export {
+  parkReasonSchema,
+  parkedEventResourceSchema,
+  parkedStatusSchema,
+  toParkedEventResource,
+  type ParkedEventResource,
+} from './api/parked-event-resource';
+export { parkedEventsHandlers } from './api/parked-events-handlers';
+export { classifyAnswer, parseRetryAfter, type CommandAnswer } from './client/command-answer';
+export {
+  createCommandClient,
+  type CommandClient,
+  type CommandClientOptions,
+  type OutgoingCommand,
+} from './client/command-client';
+export {
+  createEventHandler,
+  type EventHandler,
+  type EventHandlerOptions,
+} from './consumer/event-handler';
+export {
+  eventHandlerMetrics,
+  type EventHandlerMetrics,
+  type EventOutcome,
+} from './consumer/event-handler-metrics';
+export {
+  rawMessageOf,
+  undecodableId,
+  type ParkReason,
+  type ParkReasonCode,
+  type ParkedEvent,
+  type ParkedStatus,
+  type RawMessage,
+} from './parking/parked-event';
+export {
+  createParkedEventStore,
+  defaultParkedEventsCollection,
+  parkedEventIndexes,
+  type ListParkedEvents,
+  type ParkRequest,
+  type ParkedEventStore,
+} from './parking/parked-event-store';
+export { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry/retry-policy';
+export {
+  evhIdNamespace,
+  idempotencyKeyFor,
+  invalidCommandCalls,
+  type CommandCall,
+} from './routing/command-call';
+export { eventRoute, type EventRoute, type EventRoutes } from './routing/event-routes';
