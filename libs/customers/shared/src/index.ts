@@ -82,7 +82,11 @@ export * from './api/request-bodies';
 // Routes
 export * from './routes/cmdh-internal-routes';
 export * from './routes/cmdh-routes';
-export { allCustomersRoutes, customersRoutes } from './routes/customers-routes';
+export {
+  allCustomersRoutes,
+  customersParkedEventsRoutes,
+  customersRoutes,
+} from './routes/customers-routes';
 export * from './routes/evp-routes';
 export * from './routes/qryh-routes';
 export { customersService } from './routes/responses';

@@ -148,6 +148,6 @@ export * from './api/request-bodies';
 export * from './routes/cmdh-internal-routes';
 export * from './routes/cmdh-routes';
 export * from './routes/evp-routes';
-export { allOrdersRoutes, ordersRoutes } from './routes/orders-routes';
+export { allOrdersRoutes, ordersParkedEventsRoutes, ordersRoutes } from './routes/orders-routes';
 export * from './routes/qryh-routes';
 export { ordersService } from './routes/responses';

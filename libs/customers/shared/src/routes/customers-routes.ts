@@ -1,4 +1,5 @@
 import type { ApiRoute } from '@cqrs/framework-core';
+import { parkedEventsRoutes } from '@cqrs/framework-event-handling';
 import {
   approveKycRoute,
   recordOrderClosedRoute,
@@ -15,6 +16,9 @@ import {
 import { listCustomerEventTypesRoute, replayCustomerEventsRoute } from './evp-routes';
 import { getCustomerRoute, listCustomerHistoryRoute, listCustomersRoute } from './qryh-routes';
 
+/** Parked events of customers-evh: `GET /customers/parked-events`, `POST /customers/parked-events/{id}/replay`. */
+export const customersParkedEventsRoutes = parkedEventsRoutes('customers');
+
 /** The routes of the customers service, grouped by the app that serves them. */
 export const customersRoutes = {
   cmdh: [
@@ -30,6 +34,7 @@ export const customersRoutes = {
   ],
   qryh: [getCustomerRoute, listCustomersRoute, listCustomerHistoryRoute],
   evp: [listCustomerEventTypesRoute, replayCustomerEventsRoute],
+  evh: [customersParkedEventsRoutes.list, customersParkedEventsRoutes.replay],
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
 
 /** Every route of the customers service (for the gateway and `openapi.yaml`). */
@@ -37,4 +42,5 @@ export const allCustomersRoutes: readonly ApiRoute[] = [
   ...customersRoutes.cmdh,
   ...customersRoutes.qryh,
   ...customersRoutes.evp,
+  ...customersRoutes.evh,
 ];

@@ -1,4 +1,5 @@
 import type { ApiRoute } from '@cqrs/framework-core';
+import { parkedEventsRoutes } from '@cqrs/framework-event-handling';
 import {
   holdCustomerOrdersRoute,
   recordCustomerStandingRoute,
@@ -15,6 +16,9 @@ import {
   listOrdersRoute,
 } from './qryh-routes';
 
+/** Parked events of orders-evh: `GET /orders/parked-events`, `POST /orders/parked-events/{id}/replay`. */
+export const ordersParkedEventsRoutes = parkedEventsRoutes('orders');
+
 /** The routes of the orders service, grouped by the app that serves them. */
 export const ordersRoutes = {
   cmdh: [
@@ -29,6 +33,7 @@ export const ordersRoutes = {
   ],
   qryh: [getOrderRoute, listOrdersRoute, listOrderHistoryRoute, getCustomerOrderStatsRoute],
   evp: [listOrderEventTypesRoute, replayOrderEventsRoute],
+  evh: [ordersParkedEventsRoutes.list, ordersParkedEventsRoutes.replay],
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
 
 /** Every route of the orders service (for the gateway and `openapi.yaml`). */
@@ -36,4 +41,5 @@ export const allOrdersRoutes: readonly ApiRoute[] = [
   ...ordersRoutes.cmdh,
   ...ordersRoutes.qryh,
   ...ordersRoutes.evp,
+  ...ordersRoutes.evh,
 ];
