@@ -27,6 +27,8 @@ describe('Customers routes', () => {
       'GET /customers/{id}/history qryh public',
       'GET /customers/events/types evp public',
       'POST /customers/events/replays evp public',
+      'GET /customers/parked-events evh public',
+      'POST /customers/parked-events/{id}/replay evh public',
     ]);
   });
 
@@ -74,6 +76,8 @@ describe('Customers routes', () => {
       '/internal/customers/{id}/orders/{orderId}/opened service',
       '/internal/customers/{id}/orders/{orderId}/closed service',
       '/customers/events/replays operator',
+      '/customers/parked-events operator',
+      '/customers/parked-events/{id}/replay operator',
     ]);
   });
 

@@ -28,6 +28,8 @@ describe('Orders routes', () => {
       'GET /customers/{id}/order-stats qryh public',
       'GET /orders/events/types evp public',
       'POST /orders/events/replays evp public',
+      'GET /orders/parked-events evh public',
+      'POST /orders/parked-events/{id}/replay evh public',
     ]);
   });
 
@@ -76,6 +78,8 @@ describe('Orders routes', () => {
       '/internal/orders/{id}/payment-succeeded service',
       '/internal/orders/{id}/payment-failed service',
       '/orders/events/replays operator',
+      '/orders/parked-events operator',
+      '/orders/parked-events/{id}/replay operator',
     ]);
   });
 
