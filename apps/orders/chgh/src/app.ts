@@ -1,0 +1,25 @@
+import { auditTrailProjection, startChangeHandlingApp } from '@cqrs/framework-change-handling';
+import type { RunningApp } from '@cqrs/framework-core';
+import { orderHistoryCollection, ordersCollection } from '@cqrs/orders-shared';
+import type { Config } from './config';
+import { orderStatsProjection } from './order-stats-projection';
+
+/**
+ * orders-chgh: the order audit trail (`order_history`) and the per-customer order stats
+ * (`order_stats`) from the `orders` change stream, on one active replica.
+ */
+export const start = (
+  config: Config,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<Config>> =>
+  startChangeHandlingApp(
+    config,
+    {
+      source: ordersCollection,
+      projections: (db, logger) => [
+        auditTrailProjection(db, orderHistoryCollection, logger),
+        orderStatsProjection(db),
+      ],
+    },
+    options,
+  );

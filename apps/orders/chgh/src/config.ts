@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { changeHandlingConfigShape } from '@cqrs/framework-change-handling';
+import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
+
+/** orders-chgh settings, parsed once from the environment. */
+export const configSchema = baseConfigSchema.extend({
+  ...mongoConfigShape('orders'),
+  ...changeHandlingConfigShape,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const loadConfig = (): Config => parseConfig(configSchema);

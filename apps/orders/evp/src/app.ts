@@ -1,0 +1,29 @@
+import type { RunningApp } from '@cqrs/framework-core';
+import { startEventPublishingApp } from '@cqrs/framework-event-publishing';
+import {
+  listOrderEventTypesRoute,
+  ordersCollection,
+  replayOrderEventsRoute,
+  toEventCatalogResponse,
+} from '@cqrs/orders-shared';
+import type { Config } from './config';
+
+/**
+ * orders-evp: the orders change stream -> CloudEvents on `orders.events.v1` (one active
+ * replica, the others on hot standby), plus the event catalog and replays.
+ */
+export const start = (
+  config: Config,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<Config>> =>
+  startEventPublishingApp(
+    config,
+    {
+      collection: ordersCollection,
+      source: '/orders',
+      catalogRoute: listOrderEventTypesRoute,
+      replayRoute: replayOrderEventsRoute,
+      catalog: toEventCatalogResponse,
+    },
+    options,
+  );

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { publishingConfigShape } from '@cqrs/framework-event-publishing';
+import { kafkaConfigShape } from '@cqrs/framework-kafka';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { ordersEventsTopic } from '@cqrs/orders-shared';
+
+/** orders-evp settings, parsed once from the environment. */
+export const configSchema = baseConfigSchema.extend({
+  ...mongoConfigShape('orders'),
+  ...kafkaConfigShape,
+  ...publishingConfigShape(ordersEventsTopic),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const loadConfig = (): Config => parseConfig(configSchema);
