@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { kafkaConfigShape } from '@cqrs/framework-kafka';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { ordersEventsTopic } from '@cqrs/customers-shared';
+import { evhConfigShape } from './evh-config';
+
+/** customers-evh settings, parsed once from the environment. */
+export const configSchema = baseConfigSchema.extend({
+  ...mongoConfigShape('customers'),
+  ...kafkaConfigShape,
+  ...evhConfigShape(ordersEventsTopic),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const loadConfig = (): Config => parseConfig(configSchema);
