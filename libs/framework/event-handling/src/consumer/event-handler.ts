@@ -1,3 +1,4 @@
+import { awaitTopic } from './await-topic';
 import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { CommandClient } from '../client/command-client';
@@ -26,6 +27,8 @@ export interface EventHandlerOptions {
   readonly metrics: Pick<Metrics, 'registry'>;
   /** Retry budget per command; {@link defaultRetryPolicy} when absent. */
   readonly retry?: RetryPolicy;
+  /** How long `start` waits for the topic to be created by its publisher (default 2 min). */
+  readonly topicWaitMs?: number;
   /** Where a group without committed offsets starts: the oldest event (default) or new ones. */
   readonly fromBeginning?: boolean;
   /** Partitions handled at once (each still in order); default 1. */
@@ -135,6 +138,11 @@ export function createEventHandler(options: EventHandlerOptions): EventHandler {
       if (!payload.restart) running = false;
     });
     try {
+      await awaitTopic(options.kafka, topic, {
+        logger,
+        timeoutMs: options.topicWaitMs ?? 120_000,
+        signal: abort.signal,
+      });
       await created.connect();
       await created.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
       await created.run({
