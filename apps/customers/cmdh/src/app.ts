@@ -1,13 +1,6 @@
 import type { RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { runEvery } from '@cqrs/framework-command-handling';
-import {
-  applyIndexes,
-  connectServiceMongo,
-  createLease,
-  createLeaderElector,
-  defaultLeaseOwner,
-} from '@cqrs/framework-mongo';
+import { applyIndexes, connectServiceMongo, scheduleOnOneReplica } from '@cqrs/framework-mongo';
 import { customerIndexes } from '@cqrs/customers-shared';
 import type { Config } from './config';
 import { createCustomerCommands } from './customer-commands';
@@ -20,7 +13,7 @@ export async function start(
   options: { installSignalHandlers?: boolean } = {},
 ): Promise<RunningApp<Config>> {
   const runtime = createServiceRuntime(config, options);
-  const { logger, metrics, lifecycle } = runtime;
+  const { logger, metrics } = runtime;
   const mongo = await connectServiceMongo(runtime);
   await applyIndexes(mongo.db, customerIndexes, logger);
 
@@ -31,20 +24,12 @@ export async function start(
     expireAfterMs: config.KYC_EXPIRE_AFTER_MS,
     logger: logger.child({ module: 'kyc-expiry' }),
   });
-  const expiryElector = createLeaderElector({
-    lease: createLease({
-      db: mongo.db,
-      name: `${config.SERVICE_NAME}:kyc-expiry`,
-      owner: defaultLeaseOwner(),
-      ttlMs: config.KYC_EXPIRY_LEASE_TTL_MS,
-      now: () => new Date(),
-      logger,
-    }),
-    logger,
-    onAcquired: (signal) => runEvery(signal, config.KYC_EXPIRY_INTERVAL_MS, expireKyc, logger),
+  scheduleOnOneReplica(runtime, mongo.db, {
+    name: 'kyc-expiry',
+    everyMs: config.KYC_EXPIRY_INTERVAL_MS,
+    leaseTtlMs: config.KYC_EXPIRY_LEASE_TTL_MS,
+    task: expireKyc,
   });
-  expiryElector.start();
-  lifecycle.onStop('kyc expiry job', () => expiryElector.stop());
 
   return runtime.serve({
     routes: customerCommandRoutes(commands),

@@ -3,7 +3,7 @@ import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { kafkaConfigShape } from '@cqrs/framework-kafka';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
 import { ordersEventsTopic } from '@cqrs/customers-shared';
-import { evhConfigShape } from './evh-config';
+import { evhConfigShape } from '@cqrs/framework-event-handling';
 
 /** customers-evh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({

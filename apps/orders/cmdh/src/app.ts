@@ -1,13 +1,6 @@
 import type { RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { runEvery } from '@cqrs/framework-command-handling';
-import {
-  applyIndexes,
-  connectServiceMongo,
-  createLease,
-  createLeaderElector,
-  defaultLeaseOwner,
-} from '@cqrs/framework-mongo';
+import { applyIndexes, connectServiceMongo, scheduleOnOneReplica } from '@cqrs/framework-mongo';
 import { orderIndexes } from '@cqrs/orders-shared';
 import type { Config } from './config';
 import { createOrderCommands } from './order-commands';
@@ -20,7 +13,7 @@ export async function start(
   options: { installSignalHandlers?: boolean } = {},
 ): Promise<RunningApp<Config>> {
   const runtime = createServiceRuntime(config, options);
-  const { logger, metrics, lifecycle } = runtime;
+  const { logger, metrics } = runtime;
   const mongo = await connectServiceMongo(runtime);
   await applyIndexes(mongo.db, orderIndexes, logger);
 
@@ -31,20 +24,12 @@ export async function start(
     timeoutMs: config.UNPAID_ORDER_TIMEOUT_MS,
     logger: logger.child({ module: 'unpaid-orders' }),
   });
-  const unpaidElector = createLeaderElector({
-    lease: createLease({
-      db: mongo.db,
-      name: `${config.SERVICE_NAME}:unpaid-orders`,
-      owner: defaultLeaseOwner(),
-      ttlMs: config.UNPAID_ORDER_LEASE_TTL_MS,
-      now: () => new Date(),
-      logger,
-    }),
-    logger,
-    onAcquired: (signal) => runEvery(signal, config.UNPAID_ORDER_INTERVAL_MS, cancelUnpaid, logger),
+  scheduleOnOneReplica(runtime, mongo.db, {
+    name: 'unpaid-orders',
+    everyMs: config.UNPAID_ORDER_INTERVAL_MS,
+    leaseTtlMs: config.UNPAID_ORDER_LEASE_TTL_MS,
+    task: cancelUnpaid,
   });
-  unpaidElector.start();
-  lifecycle.onStop('unpaid order job', () => unpaidElector.stop());
 
   return runtime.serve({
     routes: orderCommandRoutes(commands),

@@ -36,4 +36,3 @@ export {
   observeCommands,
   type HttpCommandRequest,
 } from './http-command';
-export { runEvery } from './scheduled-job';

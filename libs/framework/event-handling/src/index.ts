@@ -55,3 +55,5 @@ export {
   type CommandCall,
 } from './routing/command-call';
 export { eventRoute, type EventRoute, type EventRoutes } from './routing/event-routes';
+export { startEventHandlingApp, type EventHandlingAppSpec } from './event-handling-app';
+export { consumerGroupOf, evhConfigShape, retryPolicyOf, type EvhConfig } from './evh-config';

@@ -41,3 +41,4 @@ export { runWithLease, type RunWithLeaseOptions } from './change-stream/run-with
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { oneActiveReadiness, reportLag } from './change-stream/one-active';
 export { connectServiceMongo, mongoConfigShape, type MongoConfig } from './service/service-mongo';
+export { runEvery, scheduleOnOneReplica } from './lease/scheduled-job';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defaultRetryPolicy } from '@cqrs/framework-event-handling';
-import type { RetryPolicy } from '@cqrs/framework-event-handling';
+import { defaultRetryPolicy } from './retry/retry-policy';
+import type { RetryPolicy } from './retry/retry-policy';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -23,6 +23,18 @@ export const evhConfigShape = (topic: string) => ({
   /** Longest a command to `cmdh` may take. */
   COMMAND_TIMEOUT_MS: positiveInt.default(10_000),
 });
+
+/** The parsed settings of `evhConfigShape`. */
+export interface EvhConfig {
+  readonly CMDH_URL: string;
+  readonly SERVICE_TOKEN: string;
+  readonly EVENTS_TOPIC: string;
+  readonly COMMAND_TIMEOUT_MS: number;
+  readonly CONSUMER_GROUP?: string | undefined;
+  readonly RETRY_ATTEMPTS: number;
+  readonly RETRY_INITIAL_DELAY_MS: number;
+  readonly RETRY_MAX_DELAY_MS: number;
+}
 
 interface EvhSettings {
   readonly SERVICE_NAME: string;

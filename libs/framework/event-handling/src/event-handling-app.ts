@@ -1,0 +1,70 @@
+import type { BaseConfig, RunningApp } from '@cqrs/framework-core';
+import { createServiceRuntime } from '@cqrs/framework-core';
+import type { KafkaConfig } from '@cqrs/framework-kafka';
+import { createServiceKafka } from '@cqrs/framework-kafka';
+import type { MongoConfig } from '@cqrs/framework-mongo';
+import { applyIndexes, connectServiceMongo } from '@cqrs/framework-mongo';
+import { parkedEventsHandlers } from './api/parked-events-handlers';
+import type { ParkedEventsRoutes } from './api/parked-events-routes';
+import type { CommandClient } from './client/command-client';
+import { createCommandClient } from './client/command-client';
+import { createEventHandler } from './consumer/event-handler';
+import type { EvhConfig } from './evh-config';
+import { consumerGroupOf, retryPolicyOf } from './evh-config';
+import { createParkedEventStore, parkedEventIndexes } from './parking/parked-event-store';
+import type { EventRoutes } from './routing/event-routes';
+
+/** What differs between services' `evh` apps. */
+export interface EventHandlingAppSpec {
+  /** Consumed event type -> the commands it becomes. */
+  readonly routes: EventRoutes;
+  /** The service's declared parked-events routes (`parkedEventsRoutes('<service>')`). */
+  readonly parkedRoutes: ParkedEventsRoutes;
+  /** Wraps the HTTP command client, for a service-specific reading of answers. */
+  readonly client?: (http: CommandClient) => CommandClient;
+}
+
+/**
+ * A service's `evh` app: the other service's events -> commands to the own `cmdh` (retried,
+ * parked when they cannot be handled), plus the parked-events API for operators.
+ */
+export async function startEventHandlingApp<
+  C extends BaseConfig & MongoConfig & KafkaConfig & EvhConfig,
+>(
+  config: C,
+  spec: EventHandlingAppSpec,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<C>> {
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectServiceMongo(runtime);
+  const parked = createParkedEventStore(mongo.db);
+  await applyIndexes(mongo.db, parkedEventIndexes(), logger);
+
+  const token = config.SERVICE_TOKEN;
+  const http = createCommandClient({
+    baseUrl: config.CMDH_URL,
+    token: () => token,
+    timeoutMs: config.COMMAND_TIMEOUT_MS,
+    logger,
+  });
+  lifecycle.onStop('command client', () => http.close());
+  const handler = createEventHandler({
+    kafka: createServiceKafka(runtime),
+    groupId: consumerGroupOf(config),
+    topic: config.EVENTS_TOPIC,
+    routes: spec.routes,
+    client: spec.client ? spec.client(http) : http,
+    parked,
+    logger,
+    metrics,
+    retry: retryPolicyOf(config),
+  });
+  await handler.start();
+  lifecycle.onStop('event handler', () => handler.stop());
+
+  return runtime.serve({
+    routes: parkedEventsHandlers(spec.parkedRoutes, handler, parked),
+    readiness: { mongo: () => mongo.ping(), eventHandler: () => handler.isRunning() },
+  });
+}
