@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually, startedForFile } from '@cqrs/framework-core/testing';
 import { startE2eSystem } from './system';
 
 /**
@@ -6,51 +7,15 @@ import { startE2eSystem } from './system';
  * Kafka, blocking a customer holds its orders, orders flow back into the customer's open-order
  * count, and the order stats read model follows every step.
  */
-let system: Awaited<ReturnType<typeof startE2eSystem>>;
-
-beforeAll(async () => {
-  system = await startE2eSystem();
-});
-afterAll(() => system?.stop());
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const system = startedForFile(startE2eSystem);
 
 describe('customers and orders, end to end through the gateway', () => {
   it('place -> block holds the order -> unblock releases it -> close refused while open -> ship -> close', async () => {
     const clerk = `Bearer ${await system.token('alice')}`;
     const risk = `Bearer ${await system.token('rita', ['risk'])}`;
     const service = `Bearer ${await system.token('psp-adapter', ['service'])}`;
-    const appUrl = (name: string) => system.apps.find((app) => app.name === name)!.url;
-    const call = (
-      method: string,
-      path: string,
-      auth: string,
-      body?: unknown,
-      base = system.gatewayUrl,
-    ) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: {
-          authorization: auth,
-          'idempotency-key': randomUUID(),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    const read = async <T>(path: string) => {
-      const response = await fetch(`${system.gatewayUrl}${path}`, {
-        headers: { authorization: clerk },
-      });
-      return response.status === 200 ? ((await response.json()) as T) : undefined;
-    };
+    const { appUrl, call } = system;
+    const read = <T>(path: string) => system.read<T>(path, clerk);
 
     const registered = await call('POST', '/customers', clerk, {
       name: 'Grace Hopper',

@@ -1,6 +1,7 @@
 import fastJsonPatch from 'fast-json-patch';
 import type { Actor } from '@cqrs/framework-core';
-import { uniqueName } from '@cqrs/framework-core/testing';
+import { uniqueName, waitUntil } from '@cqrs/framework-core/testing';
+import type { WriteMeta } from '@cqrs/framework-mongo/testing';
 import type { CustomerDocument, CustomerHistoryEntry } from '@cqrs/customers-shared';
 import {
   customerHistoryCollection,
@@ -8,8 +9,7 @@ import {
   fromDocument,
   toCustomerSnapshot,
 } from '@cqrs/customers-shared';
-import { chghFixture, waitUntil } from './testing/chgh-fixture';
-import type { WriteMeta } from './testing/customer-writes';
+import { chghFixture } from './testing/chgh-fixture';
 import { customerWrites } from './testing/customer-writes';
 
 const clerk: Actor = { sub: 'clerk-7', roles: ['customer_support'] };

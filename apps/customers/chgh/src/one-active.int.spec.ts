@@ -1,18 +1,16 @@
 import type { Actor } from '@cqrs/framework-core';
-import { uniqueName } from '@cqrs/framework-core/testing';
+import { metricsText, readyz, uniqueName, waitUntil } from '@cqrs/framework-core/testing';
 import { customerHistoryCollection } from '@cqrs/customers-shared';
 import type { RunningApp } from '@cqrs/framework-core';
-import { chghFixture, metricsText, readyz, streamName, waitUntil } from './testing/chgh-fixture';
+import { chghFixture } from './testing/chgh-fixture';
 import { customerWrites } from './testing/customer-writes';
 
 const clerk: Actor = { sub: 'clerk-7', roles: ['customer_support'] };
 const riskOfficer: Actor = { sub: 'rita', roles: ['risk'] };
 
-/** A sample of the change-stream lag gauge for this app's stream, set only after a handled batch. */
-const lagSample = new RegExp(
-  `^change_stream_lag_seconds\\{[^}]*stream="${streamName}"[^}]*\\} [0-9.e+-]+$`,
-  'm',
-);
+/** A sample of the change-stream lag gauge of `stream`, set only after a handled batch. */
+const lagSampleOf = (stream: string) =>
+  new RegExp(`^change_stream_lag_seconds\\{[^}]*stream="${stream}"[^}]*\\} [0-9.e+-]+$`, 'm');
 
 const isLeader = async (app: RunningApp) => (await readyz(app)).body.checks.leader === true;
 
@@ -54,7 +52,7 @@ describe('customers-chgh replicas', () => {
           stopping: false,
         },
       });
-      expect(await metricsText(app)).toMatch(lagSample);
+      expect(await metricsText(app)).toMatch(lagSampleOf(fixture.streamName));
     });
   });
 
@@ -91,8 +89,8 @@ describe('customers-chgh replicas', () => {
         status: 200,
         body: { ready: true, checks: { mongo: true, leader: false, changeStream: false } },
       });
-      expect(await metricsText(leader)).toMatch(lagSample);
-      expect(await metricsText(standby)).not.toMatch(lagSample);
+      expect(await metricsText(leader)).toMatch(lagSampleOf(fixture.streamName));
+      expect(await metricsText(standby)).not.toMatch(lagSampleOf(fixture.streamName));
 
       // Act: the leader stops; a change lands before the standby has taken over
       await fixture.stopReplica(leader);
@@ -119,7 +117,7 @@ describe('customers-chgh replicas', () => {
         status: 200,
         body: { ready: true, checks: { mongo: true, leader: true, changeStream: true } },
       });
-      expect(await metricsText(standby)).toMatch(lagSample);
+      expect(await metricsText(standby)).toMatch(lagSampleOf(fixture.streamName));
     });
   });
 });

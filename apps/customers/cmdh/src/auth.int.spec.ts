@@ -1,16 +1,9 @@
 import { signToken } from '@cqrs/framework-core';
-import { TEST_JWT_SECRET } from '@cqrs/framework-core/testing';
-import type { CmdhClient } from './testing/cmdh-under-test';
-import { cmdhUnderTest, expectUnchanged, problemOf, uniqueEmail } from './testing/cmdh-under-test';
+import { problemOf, TEST_JWT_SECRET } from '@cqrs/framework-core/testing';
+import { expectUnchanged } from '@cqrs/framework-mongo/testing';
+import { cmdhForFile, uniqueEmail } from './testing/cmdh-under-test';
 
-let cmdh: Awaited<ReturnType<typeof cmdhUnderTest>>;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 const stored = (id: string) => cmdh.customers.findOne({ _id: id });
 

@@ -1,25 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { commandIdFromKey } from '@cqrs/framework-command-handling';
-import type { CmdhClient } from './testing/cmdh-under-test';
-import {
-  actors,
-  cmdhUnderTest,
-  customerOf,
-  expectUnchanged,
-  idFromLocation,
-  outcomeOf,
-  problemOf,
-  uniqueEmail,
-} from './testing/cmdh-under-test';
+import { idFromLocation, outcomeOf, problemOf } from '@cqrs/framework-core/testing';
+import { expectUnchanged } from '@cqrs/framework-mongo/testing';
+import { actors, cmdhForFile, customerOf, uniqueEmail } from './testing/cmdh-under-test';
 
-let cmdh: Awaited<ReturnType<typeof cmdhUnderTest>>;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 const byEmail = (email: string) => cmdh.customers.countDocuments({ email });
 
@@ -195,7 +180,7 @@ describe('customers-cmdh commands', () => {
       expect(theirs.headers.get('idempotent-replayed')).toBeNull();
       const [myId, theirId] = [customerOf(mine).id, customerOf(theirs).id];
       expect(myId).not.toBe(theirId);
-      expect(idFromLocation(theirs)).toBe(theirId);
+      expect(idFromLocation(theirs, '/customers')).toBe(theirId);
       const stored = await cmdh.customers
         .find({ _id: { $in: [myId, theirId] } })
         .project<{ _id: string; version: number; lastEvent: { actor: { sub: string } } }>({

@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { commandIdFromKey } from '@cqrs/framework-command-handling';
-import type { CmdhClient, Reply } from './testing/cmdh-under-test';
-import {
-  actors,
-  cmdhUnderTest,
-  customerOf,
-  outcomeOf,
-  recordWrites,
-  uniqueEmail,
-  waitUntil,
-} from './testing/cmdh-under-test';
+import type { Reply } from '@cqrs/framework-core/testing';
+import { outcomeOf, waitUntil } from '@cqrs/framework-core/testing';
+import { recordWrites } from '@cqrs/framework-mongo/testing';
+import { actors, cmdhForFile, customerOf, uniqueEmail } from './testing/cmdh-under-test';
 
-let cmdh: Awaited<ReturnType<typeof cmdhUnderTest>>;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 const stored = (id: string) => cmdh.customers.findOne({ _id: id });
 const replayed = (reply: Reply) => reply.headers.get('idempotent-replayed') === 'true';

@@ -1,17 +1,10 @@
 import { deriveId } from '@cqrs/framework-command-handling';
 import type { CustomerDocument } from '@cqrs/customers-shared';
 import type { RunningApp } from '@cqrs/framework-core';
+import { commandCounts, countOf, outcomeOf, waitUntil } from '@cqrs/framework-core/testing';
+import { recordWrites } from '@cqrs/framework-mongo/testing';
 import type { CmdhClient, TestDb } from './testing/cmdh-under-test';
-import {
-  cmdhClient,
-  commandCounts,
-  countOf,
-  openTestDb,
-  outcomeOf,
-  recordWrites,
-  startCmdh,
-  waitUntil,
-} from './testing/cmdh-under-test';
+import { cmdhClient, openTestDb, startCmdh } from './testing/cmdh-under-test';
 
 // KYC pending longer than a second expires; the job looks every 200 ms. A standby tries to take
 // the lease every 2 s (ttl / 3), so it takes over soon after the holder stops cleanly.
@@ -35,7 +28,7 @@ describe('customers-cmdh KYC expiry job', () => {
   const stored = (id: string) => database.customers.findOne({ _id: id });
   const statusOf = async (id: string) => (await stored(id))?.status;
   const expireCount = async (app: RunningApp) =>
-    countOf(await commandCounts(app.url), { command: 'ExpireKyc' });
+    countOf(await commandCounts(app), { command: 'ExpireKyc' });
 
   beforeEach(async () => {
     database = await openTestDb();

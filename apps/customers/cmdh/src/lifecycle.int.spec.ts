@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CmdhClient, Reply } from './testing/cmdh-under-test';
-import {
-  actors,
-  cmdhUnderTest,
-  customerOf,
-  expectUnchanged,
-  outcomeOf,
-} from './testing/cmdh-under-test';
+import type { Reply } from '@cqrs/framework-core/testing';
+import { outcomeOf } from '@cqrs/framework-core/testing';
+import { expectUnchanged } from '@cqrs/framework-mongo/testing';
+import { actors, cmdhForFile, customerOf } from './testing/cmdh-under-test';
 
-let cmdh: Awaited<ReturnType<typeof cmdhUnderTest>>;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 const stored = (id: string) => cmdh.customers.findOne({ _id: id });
 

@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CmdhClient } from './testing/cmdh-under-test';
-import {
-  cmdhUnderTest,
-  commandCounts,
-  countOf,
-  customerOf,
-  outcomeOf,
-  uniqueEmail,
-} from './testing/cmdh-under-test';
+import { commandCounts, countOf, outcomeOf } from '@cqrs/framework-core/testing';
+import { cmdhForFile, customerOf, uniqueEmail } from './testing/cmdh-under-test';
 
-let cmdh: Awaited<ReturnType<typeof cmdhUnderTest>>;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 describe('customers-cmdh probes', () => {
   it('is ready when MongoDB answers', async () => {
@@ -47,7 +33,7 @@ describe('customers-cmdh probes', () => {
     const forbidden = await api.block(id, { as: 'clerk' });
 
     // Act
-    const counts = await commandCounts(cmdh.url);
+    const counts = await commandCounts(cmdh);
     const text = await (await fetch(`${cmdh.url}/metrics`)).text();
 
     // Assert

@@ -1,4 +1,4 @@
-import type { RunningApp } from '@cqrs/framework-core';
+import type { StartApp } from '@cqrs/framework-core';
 import { startEventHandlingApp } from '@cqrs/framework-event-handling';
 import { customersParkedEventsRoutes } from '@cqrs/customers-shared';
 import type { Config } from './config';
@@ -9,10 +9,7 @@ import { orderEventRoutes } from './event-routes';
  * recording the customers' open orders; what cannot be handled is parked for operators to list
  * and replay.
  */
-export const start = (
-  config: Config,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<Config>> =>
+export const start: StartApp<Config> = (config, options) =>
   startEventHandlingApp(
     config,
     { routes: orderEventRoutes, parkedRoutes: customersParkedEventsRoutes },

@@ -1,5 +1,5 @@
 import { auditTrailProjection, startChangeHandlingApp } from '@cqrs/framework-change-handling';
-import type { RunningApp } from '@cqrs/framework-core';
+import type { StartApp } from '@cqrs/framework-core';
 import { orderHistoryCollection, ordersCollection } from '@cqrs/orders-shared';
 import type { Config } from './config';
 import { orderStatsProjection } from './order-stats-projection';
@@ -8,10 +8,7 @@ import { orderStatsProjection } from './order-stats-projection';
  * orders-chgh: the order audit trail (`order_history`) and the per-customer order stats
  * (`order_stats`) from the `orders` change stream, on one active replica.
  */
-export const start = (
-  config: Config,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<Config>> =>
+export const start: StartApp<Config> = (config, options) =>
   startChangeHandlingApp(
     config,
     {

@@ -1,7 +1,8 @@
 import fastJsonPatch from 'fast-json-patch';
 import type { Actor } from '@cqrs/framework-core';
-import { uniqueName } from '@cqrs/framework-core/testing';
+import { uniqueName, waitUntil } from '@cqrs/framework-core/testing';
 import type { CheckpointDocument } from '@cqrs/framework-mongo';
+import type { WriteMeta } from '@cqrs/framework-mongo/testing';
 import type {
   OrderDocument,
   OrderHistoryEntry,
@@ -18,8 +19,7 @@ import {
   ordersCollection,
   toOrderSnapshot,
 } from '@cqrs/orders-shared';
-import { chghFixture, streamName, waitUntil } from './testing/chgh-fixture';
-import type { WriteMeta } from './testing/order-writes';
+import { chghFixture } from './testing/chgh-fixture';
 import { orderWrites } from './testing/order-writes';
 
 const shopper: Actor = { sub: 'shopper-7', roles: ['customer'] };
@@ -213,7 +213,7 @@ describe('orders-chgh', () => {
       const first = await fixture.startReplica();
       await waitUntil(fixture.streamOpen, 'the change stream is open');
       const checkpoints = fixture.db.collection<CheckpointDocument>('checkpoints');
-      const beforeAnyWrite = (await checkpoints.findOne({ _id: streamName }))!;
+      const beforeAnyWrite = (await checkpoints.findOne({ _id: fixture.streamName }))!;
       const customerId = uniqueName('cust');
       const orderId = uniqueName('order');
       await orders.write(place(orderId, customerId, 1250), shopper);
@@ -232,7 +232,7 @@ describe('orders-chgh', () => {
       // so place and pay are delivered a second time; then a restart and one more change
       await orders.write({ type: 'HoldOrder', orderId, reason: 'fraud check' }, ordersService);
       await orders.write({ type: 'ReleaseOrder', orderId }, ordersService);
-      await checkpoints.replaceOne({ _id: streamName }, beforeAnyWrite);
+      await checkpoints.replaceOne({ _id: fixture.streamName }, beforeAnyWrite);
       await fixture.startReplica();
       const shipped = await orders.write({ type: 'ShipOrder', orderId }, warehouse);
       await statsReached(customerId, shipped);

@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { CmdhClient, CmdhUnderTest } from './testing/cmdh-under-test';
+import { outcomeOf } from '@cqrs/framework-core/testing';
 import {
-  cmdhUnderTest,
+  cmdhForFile,
   newCustomerId,
   orderOf,
-  outcomeOf,
   sampleLines,
   sampleTotal,
 } from './testing/cmdh-under-test';
 
-let cmdh: CmdhUnderTest;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 describe('orders-cmdh commands', () => {
   describe('POST /orders', () => {

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CmdhClient, CmdhUnderTest } from './testing/cmdh-under-test';
-import { changedOf, cmdhUnderTest, newCustomerId, orderOf } from './testing/cmdh-under-test';
+import { changedOf, cmdhForFile, newCustomerId, orderOf } from './testing/cmdh-under-test';
 
-let cmdh: CmdhUnderTest;
-let api: CmdhClient;
-
-beforeAll(async () => {
-  cmdh = await cmdhUnderTest();
-  api = cmdh.api;
-});
-afterAll(() => cmdh?.stop());
+const { cmdh, api } = cmdhForFile();
 
 const stored = (id: string) => cmdh.orders.findOne({ _id: id });
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,6 +1,7 @@
 import { deriveId } from '@cqrs/framework-command-handling';
+import { waitUntil } from '@cqrs/framework-core/testing';
 import type { CmdhUnderTest } from './testing/cmdh-under-test';
-import { cmdhUnderTest, waitUntil } from './testing/cmdh-under-test';
+import { cmdhUnderTest } from './testing/cmdh-under-test';
 
 // An order unpaid for more than a second is cancelled; the job looks every 200 ms.
 const fastTimeout = {

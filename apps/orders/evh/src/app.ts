@@ -1,4 +1,4 @@
-import type { RunningApp } from '@cqrs/framework-core';
+import type { StartApp } from '@cqrs/framework-core';
 import { startEventHandlingApp } from '@cqrs/framework-event-handling';
 import { ordersParkedEventsRoutes } from '@cqrs/orders-shared';
 import type { Config } from './config';
@@ -10,10 +10,7 @@ import { skippingStaleStandings } from './stale-standings';
  * recording each customer's standing and holding or releasing the customer's orders; what
  * cannot be handled is parked for operators to list and replay.
  */
-export const start = (
-  config: Config,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<Config>> =>
+export const start: StartApp<Config> = (config, options) =>
   startEventHandlingApp(
     config,
     {

@@ -1,4 +1,4 @@
-import type { RunningApp } from '@cqrs/framework-core';
+import type { StartApp } from '@cqrs/framework-core';
 import { startEventPublishingApp } from '@cqrs/framework-event-publishing';
 import {
   listOrderEventTypesRoute,
@@ -12,10 +12,7 @@ import type { Config } from './config';
  * orders-evp: the orders change stream -> CloudEvents on `orders.events.v1` (one active
  * replica, the others on hot standby), plus the event catalog and replays.
  */
-export const start = (
-  config: Config,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<Config>> =>
+export const start: StartApp<Config> = (config, options) =>
   startEventPublishingApp(
     config,
     {

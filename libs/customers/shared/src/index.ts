@@ -75,6 +75,7 @@ export * from './api/customer-history';
 export * from './api/customer-resource';
 export * from './api/event-admin';
 export * from './api/http-inputs';
+export * from './api/kyc-webhook';
 export * from './api/list-customers';
 export { cursorSchema, limitSchema, pageSchema } from './api/page';
 export * from './api/request-bodies';
@@ -88,6 +89,7 @@ export {
   customersRoutes,
 } from './routes/customers-routes';
 export * from './routes/evp-routes';
+export * from './routes/extevh-routes';
 export * from './routes/qryh-routes';
 export { customersService } from './routes/responses';
 
@@ -97,3 +99,4 @@ export {
   ordersEventsTopic,
   type OrderCountEffect,
 } from './consumed/order-events';
+export { customersWebhookRoutes } from './routes/extevp-routes';

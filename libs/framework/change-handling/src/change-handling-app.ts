@@ -8,11 +8,9 @@ import {
   applyIndexes,
   connectServiceMongo,
   createChangeStreamSubscriber,
-  createLease,
-  defaultLeaseOwner,
   oneActiveReadiness,
   reportLag,
-  runWithLease,
+  runOneActive,
 } from '@cqrs/framework-mongo';
 import type { Projection } from './projection';
 
@@ -69,15 +67,11 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     },
     onBatch: reportLag(metrics.changeStreamLag),
   });
-  const lease = createLease({
-    db: mongo.db,
-    name,
-    owner: defaultLeaseOwner(),
+  const elector = runOneActive(mongo.db, subscriber, {
+    name: name,
     ttlMs: config.LEASE_TTL_MS,
-    now: () => new Date(),
     logger,
   });
-  const elector = runWithLease(lease, subscriber, { logger });
   lifecycle.onStop('change stream', () => elector.stop());
 
   return runtime.serve({

@@ -6,3 +6,11 @@ export {
   type ChangeHandlingConfig,
 } from './change-handling-app';
 export { auditTrailProjection, type Projection } from './projection';
+export { historyEntrySchema, type HistoryEntry } from './history/history-entry';
+export {
+  historyEntryResourceSchema,
+  toHistoryEntryResource,
+  type HistoryEntryResource,
+  type HistoryResourceDescriptions,
+} from './history/history-resource';
+export { jsonPatchOperationSchema, type JsonPatchOperation } from './history/json-patch-operation';

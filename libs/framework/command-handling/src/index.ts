@@ -15,6 +15,8 @@ export {
   type VersionedDocument,
 } from './stored-event';
 export type { AggregateStore } from './aggregate-store';
+export { documentMapping, type DocumentMeta, type StoredDocument } from './document-mapping';
+export { domainEventSchema, storedEventParser } from './domain-event';
 export {
   createCommandHandler,
   type CommandHandler,
@@ -36,3 +38,9 @@ export {
   observeCommands,
   type HttpCommandRequest,
 } from './http-command';
+export {
+  commandHeadersSchema,
+  createCommandHeadersSchema,
+  internalCommandHeadersSchema,
+} from './command-headers';
+export { commandResponses, staleVersion } from './command-responses';

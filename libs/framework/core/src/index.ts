@@ -19,6 +19,7 @@ export {
 } from './errors/problem';
 export { createHttpApp, type HttpAppOptions } from './http/create-app';
 export { etagOf, matchesIfNoneMatch, versionFromIfMatch } from './http/etag';
+export { isoTimeSchema } from './http/iso-time';
 export { type Readiness, type ReadinessReport } from './http/probes';
 export {
   defineRoute,
@@ -36,6 +37,13 @@ export {
   type RouteResult,
 } from './http/route-handler';
 export { toExpressPath } from './http/route-path';
+export {
+  etagHeader,
+  problem,
+  requestProblems,
+  roleRequired,
+  pascalCase,
+} from './http/route-responses';
 export { startHttpServer, type HttpServerOptions, type RunningServer } from './http/server';
 export {
   createLifecycle,
@@ -59,3 +67,4 @@ export {
   type RunningApp,
   type ServiceRuntime,
 } from './app/service-runtime';
+export type { StartApp, StartOptions } from './app/start-app';

@@ -1,4 +1,17 @@
 export { createEventPublisher, type EventPublisherOptions } from './event-publisher';
+export {
+  catalogResponse,
+  catalogResponseSchemaFor,
+  type EventCatalogEntry,
+  type EventCatalogResponse,
+} from './event-catalog';
+export { publishingRoutes, type PublishingRoutes } from './publishing-routes';
+export {
+  replayEventsBodySchema,
+  replayEventsResultSchema,
+  type ReplayEventsBody,
+  type ReplayEventsResult,
+} from './replay-schemas';
 export { rewindConsumerGroup, type RewoundPartition } from './rewind-group';
 export { toCloudEvent } from './to-cloud-event';
 export {

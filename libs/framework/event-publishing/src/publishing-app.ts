@@ -4,13 +4,7 @@ import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
 import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
 import type { MongoConfig } from '@cqrs/framework-mongo';
-import {
-  connectServiceMongo,
-  createLease,
-  defaultLeaseOwner,
-  oneActiveReadiness,
-  runWithLease,
-} from '@cqrs/framework-mongo';
+import { connectServiceMongo, oneActiveReadiness, runOneActive } from '@cqrs/framework-mongo';
 import { createEventPublisher } from './event-publisher';
 import { rewindConsumerGroup } from './rewind-group';
 
@@ -80,15 +74,11 @@ export async function startEventPublishingApp<C extends PublishingConfig>(
     metrics,
     maxBatch: config.PUBLISH_BATCH_SIZE,
   });
-  const lease = createLease({
-    db: mongo.db,
+  const elector = runOneActive(mongo.db, publisher, {
     name: config.SERVICE_NAME,
-    owner: defaultLeaseOwner(),
     ttlMs: config.LEASE_TTL_MS,
-    now: () => new Date(),
     logger,
   });
-  const elector = runWithLease(lease, publisher, { logger });
   lifecycle.onStop('event publisher', () => elector.stop());
 
   const catalog = { ...spec.catalog(), topic };

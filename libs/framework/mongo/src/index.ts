@@ -37,8 +37,17 @@ export type {
 } from './change-stream/subscriber-options';
 export { createChangeStreamSubscriber } from './change-stream/change-stream-subscriber';
 export { type CheckpointDocument } from './change-stream/checkpoint-store';
-export { runWithLease, type RunWithLeaseOptions } from './change-stream/run-with-lease';
+export {
+  runOneActive,
+  runWithLease,
+  type RunWithLeaseOptions,
+} from './change-stream/run-with-lease';
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { oneActiveReadiness, reportLag } from './change-stream/one-active';
 export { connectServiceMongo, mongoConfigShape, type MongoConfig } from './service/service-mongo';
 export { runEvery, scheduleOnOneReplica } from './lease/scheduled-job';
+export {
+  startCommandHandlingApp,
+  type CommandHandlingAppSpec,
+  type CommandHandlingJob,
+} from './service/command-handling-app';

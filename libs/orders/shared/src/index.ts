@@ -141,6 +141,7 @@ export * from './api/list-orders';
 export * from './api/order-history';
 export * from './api/order-resource';
 export * from './api/order-stats-resource';
+export * from './api/payment-webhook';
 export { cursorSchema, limitSchema, pageSchema } from './api/page';
 export * from './api/request-bodies';
 
@@ -148,6 +149,8 @@ export * from './api/request-bodies';
 export * from './routes/cmdh-internal-routes';
 export * from './routes/cmdh-routes';
 export * from './routes/evp-routes';
+export * from './routes/extevh-routes';
 export { allOrdersRoutes, ordersParkedEventsRoutes, ordersRoutes } from './routes/orders-routes';
 export * from './routes/qryh-routes';
 export { ordersService } from './routes/responses';
+export { ordersWebhookRoutes } from './routes/extevp-routes';

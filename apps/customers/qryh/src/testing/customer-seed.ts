@@ -1,9 +1,6 @@
 import type { Db } from 'mongodb';
-import type { StoredEvent } from '@cqrs/framework-command-handling';
-import { recordProcessed } from '@cqrs/framework-command-handling';
-import { createAuditTrail } from '@cqrs/framework-change-handling';
-import { createLogger } from '@cqrs/framework-core';
-import type { Customer, CustomerDocument, CustomerEvent } from '@cqrs/customers-shared';
+import { historySeeder } from '@cqrs/framework-query-handling/testing';
+import type { CustomerEvent } from '@cqrs/customers-shared';
 import {
   customerHistoryCollection,
   customersCollection,
@@ -21,59 +18,21 @@ export const at = (minutes: number): string =>
 /** Who issued every seeded command (shows up in the history). */
 export const seedActor = { sub: 'clerk-7', roles: ['customer_support'] };
 
-/**
- * Writes customers the way customers-cmdh does (state evolved from events, plus the bookkeeping
- * of every write) and their audit trail the way customers-chgh does (the framework's trail over
- * every version), so the app reads exactly what production holds.
- */
-export function customerSeeder(db: Db) {
-  const customers = db.collection<CustomerDocument>(customersCollection);
-  const trail = createAuditTrail({
+/** Seeds customers and their history as customers-cmdh and customers-chgh write them. */
+export const customerSeeder = (db: Db) => ({
+  seed: historySeeder(
     db,
-    collection: customerHistoryCollection,
-    logger: createLogger({ name: 'seed', level: 'silent' }),
-  });
-
-  /** Applies `events` one write at a time; stores the last version and every version's entry. */
-  async function seed(events: readonly CustomerEvent[]): Promise<CustomerDocument> {
-    let state: Customer | undefined;
-    const versions: CustomerDocument[] = [];
-    for (const [index, event] of events.entries()) {
-      const version = index + 1;
-      const next = evolveCustomer(state, event);
-      const { type, ...data } = event;
-      const commandId = `cmd-${event.customerId}-${version}`;
-      const lastEvent: StoredEvent = {
-        id: `${event.customerId}:${version}`,
-        type,
-        aggregateId: event.customerId,
-        version,
-        time: new Date(event.occurredAt),
-        data,
-        actor: seedActor,
-        commandId,
-        correlationId: `corr-${event.customerId}-${version}`,
-        ...(version > 1 ? { causationId: `cause-${event.customerId}-${version}` } : {}),
-      };
-      const processedCommands = recordProcessed(versions.at(-1)?.processedCommands ?? [], {
-        commandId,
-        fingerprint: `fp-${commandId}`,
-        version,
-        status: version === 1 ? 201 : 200,
-        body: toCustomerResource(next, version),
-      });
-      versions.push(toDocument(next, { version, lastEvent, processedCommands }));
-      state = next;
-    }
-    const latest = versions.at(-1);
-    if (!latest) throw new Error('a customer needs at least one event');
-    await customers.insertOne(latest);
-    await trail.record(versions);
-    return latest;
-  }
-
-  return { seed };
-}
+    {
+      collection: customersCollection,
+      history: customerHistoryCollection,
+      evolve: evolveCustomer,
+      toDocument,
+      toResource: toCustomerResource,
+      aggregateIdOf: (event: CustomerEvent) => event.customerId,
+    },
+    seedActor,
+  ),
+});
 
 /** `customer.registered.v1` of `customerId` at minute `minute`. */
 export const registered = (customerId: string, email: string, minute = 0): CustomerEvent => ({

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from 'mongodb';
-import { MongoClient } from 'mongodb';
-import type { Actor, RunningApp } from '@cqrs/framework-core';
-import { TEST_JWT_SECRET, testToken, uniqueName } from '@cqrs/framework-core/testing';
+import type { Actor } from '@cqrs/framework-core';
+import type { CallOptions, Reply, TestedApp } from '@cqrs/framework-core/testing';
+import { bodyOf, postTo, startedForFile, testCaller } from '@cqrs/framework-core/testing';
+import { appOnTestDatabase } from '@cqrs/framework-mongo/testing';
 import type {
   CustomerOrdersChanged,
   CustomerStandingDocument,
@@ -12,10 +12,11 @@ import type {
 } from '@cqrs/orders-shared';
 import { customerStandingsCollection, ordersCollection } from '@cqrs/orders-shared';
 import { start } from '../app';
+import type { Config } from '../config';
 import { configSchema } from '../config';
 
-// Jest's global setup points MONGO_URL at the running engine (or an external MongoDB).
-export const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?directConnection=true';
+/** orders-cmdh as the tests start it. */
+const ordersCmdh: TestedApp<Config> = { service: 'orders-cmdh', configSchema, start };
 
 /** The callers the tests act as. */
 export const actors = {
@@ -24,44 +25,10 @@ export const actors = {
   service: { sub: 'orders-evh', roles: ['service'] },
 } as const satisfies Record<string, Actor>;
 
-export type ActorName = keyof typeof actors;
-
-/** orders-cmdh config for a test: loopback, a free port, the test JWT secret, quiet logs. */
-export const cmdhConfig = (dbName: string, env: Readonly<Record<string, string>> = {}) =>
-  configSchema.parse({
-    SERVICE_NAME: 'orders-cmdh',
-    HOST: '127.0.0.1',
-    PORT: 0,
-    LOG_LEVEL: 'warn',
-    MONGO_URL: mongoUrl,
-    MONGO_DB: dbName,
-    JWT_HS256_SECRET: TEST_JWT_SECRET,
-    ...env,
-  });
-
-/** An HTTP answer: status, headers and the parsed JSON body (`undefined` when there is none). */
-export interface Reply {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: unknown;
-}
-
-export interface CallOptions {
-  /** Who calls (default the shopper); `null` sends no Authorization header. */
-  readonly as?: ActorName | null;
-  /** The Idempotency-Key; a fresh one by default; `null` sends none. */
-  readonly key?: string | null;
-  readonly ifMatch?: string;
-  readonly body?: unknown;
-}
+type Options = CallOptions<keyof typeof actors>;
 
 /** The body of a successful order command answer. */
-export const orderOf = (reply: Reply): OrderResource => {
-  if (reply.status >= 300) {
-    throw new Error(`expected an order, got ${reply.status}: ${JSON.stringify(reply.body)}`);
-  }
-  return reply.body as OrderResource;
-};
+export const orderOf = (reply: Reply) => bodyOf<OrderResource>(reply, 'an order');
 
 /** The body of a successful hold / release answer. */
 export const changedOf = (reply: Reply): CustomerOrdersChanged['orders'] => {
@@ -70,12 +37,6 @@ export const changedOf = (reply: Reply): CustomerOrdersChanged['orders'] => {
   }
   return (reply.body as CustomerOrdersChanged).orders;
 };
-
-/** `{ status, reason }` of a reply, for one readable assertion on a refusal. */
-export const outcomeOf = (reply: Reply) => ({
-  status: reply.status,
-  reason: (reply.body as { reason?: unknown } | undefined)?.reason,
-});
 
 /** Two lines: 2 x 12.50 + 1 x 4.99 = 29.99. */
 export const sampleLines = [
@@ -87,25 +48,11 @@ export const sampleTotal = 2999;
 /** A customer id no other test uses. */
 export const newCustomerId = () => `c-${randomUUID()}`;
 
-/** Calls the app over real HTTP as one of the test actors. */
-export function cmdhClient(baseUrl: string) {
-  async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    const as = options.as === undefined ? 'shopper' : options.as;
-    if (as !== null) headers.authorization = `Bearer ${await testToken(actors[as])}`;
-    const key = options.key === undefined ? randomUUID() : (options.key ?? undefined);
-    if (key !== undefined) headers['idempotency-key'] = key;
-    if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-    const text = await response.text();
-    const body: unknown = text === '' ? undefined : JSON.parse(text);
-    return { status: response.status, headers: response.headers, body };
-  }
+/** Calls orders-cmdh over real HTTP (at `baseUrl`, or where it says) as a test actor. */
+export function cmdhClient(baseUrl: string | (() => string)) {
+  const call = testCaller(baseUrl, actors, 'shopper');
+  const post = (path: (id: string) => string, defaults: Options = {}) =>
+    postTo(call, path, defaults);
 
   /** Customer versions only go up; each recorded standing takes the next one. */
   const customerVersions = new Map<string, number>();
@@ -113,37 +60,28 @@ export function cmdhClient(baseUrl: string) {
   const client = {
     call,
 
-    place: (customerId: string, body: Record<string, unknown> = {}, options: CallOptions = {}) =>
+    place: (customerId: string, body: Record<string, unknown> = {}, options: Options = {}) =>
       call('POST', '/orders', {
         ...options,
         body: { customerId, lines: sampleLines, currency: 'EUR', ...body },
       }),
 
-    cancel: (id: string, options: CallOptions = {}) =>
-      call('POST', `/orders/${id}/cancel`, { body: { reason: 'changed my mind' }, ...options }),
-
-    ship: (id: string, options: CallOptions = {}) =>
-      call('POST', `/orders/${id}/ship`, { as: 'clerk', ...options }),
-
-    paymentSucceeded: (id: string, options: CallOptions = {}) =>
-      call('POST', `/internal/orders/${id}/payment-succeeded`, {
-        as: 'service',
-        body: { reference: 'pay-ref-1' },
-        ...options,
-      }),
-
-    paymentFailed: (id: string, options: CallOptions = {}) =>
-      call('POST', `/internal/orders/${id}/payment-failed`, {
-        as: 'service',
-        body: { reason: 'card declined' },
-        ...options,
-      }),
+    cancel: post((id) => `/orders/${id}/cancel`, { body: { reason: 'changed my mind' } }),
+    ship: post((id) => `/orders/${id}/ship`, { as: 'clerk' }),
+    paymentSucceeded: post((id) => `/internal/orders/${id}/payment-succeeded`, {
+      as: 'service',
+      body: { reference: 'pay-ref-1' },
+    }),
+    paymentFailed: post((id) => `/internal/orders/${id}/payment-failed`, {
+      as: 'service',
+      body: { reason: 'card declined' },
+    }),
 
     recordStanding: (
       customerId: string,
       standing: Standing,
       customerVersion?: number,
-      options: CallOptions = {},
+      options: Options = {},
     ) => {
       const version = customerVersion ?? (customerVersions.get(customerId) ?? 0) + 1;
       customerVersions.set(customerId, Math.max(version, customerVersions.get(customerId) ?? 0));
@@ -154,18 +92,13 @@ export function cmdhClient(baseUrl: string) {
       });
     },
 
-    hold: (customerId: string, options: CallOptions = {}) =>
-      call('POST', `/internal/customers/${customerId}/orders/hold`, {
-        as: 'service',
-        body: { reason: 'customer_blocked' },
-        ...options,
-      }),
-
-    release: (customerId: string, options: CallOptions = {}) =>
-      call('POST', `/internal/customers/${customerId}/orders/release`, {
-        as: 'service',
-        ...options,
-      }),
+    hold: post((customerId) => `/internal/customers/${customerId}/orders/hold`, {
+      as: 'service',
+      body: { reason: 'customer_blocked' },
+    }),
+    release: post((customerId) => `/internal/customers/${customerId}/orders/release`, {
+      as: 'service',
+    }),
 
     /** A new customer recorded as `active`. */
     async activeCustomer(): Promise<string> {
@@ -191,51 +124,24 @@ export function cmdhClient(baseUrl: string) {
 
 export type CmdhClient = ReturnType<typeof cmdhClient>;
 
-/** One orders-cmdh on a database of its own, a client for it, and clean-up of both. */
+/** One orders-cmdh on a database of its own, a client for it; `stop` drops the database. */
 export async function cmdhUnderTest(env: Readonly<Record<string, string>> = {}) {
-  const name = uniqueName('orders-cmdh');
-  const client = await new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5_000 }).connect();
-  const db: Db = client.db(name);
-  let app: RunningApp;
-  try {
-    app = await start(cmdhConfig(name, env), { installSignalHandlers: false });
-  } catch (error) {
-    await db.dropDatabase();
-    await client.close();
-    throw error;
-  }
+  const cmdh = await appOnTestDatabase(ordersCmdh, { env: { LOG_LEVEL: 'warn', ...env } });
   return {
-    app,
-    url: app.url,
-    db,
-    orders: db.collection<OrderDocument>(ordersCollection),
-    standings: db.collection<CustomerStandingDocument>(customerStandingsCollection),
-    api: cmdhClient(app.url),
-    async stop() {
-      try {
-        await app.stop();
-      } finally {
-        try {
-          await db.dropDatabase();
-        } finally {
-          await client.close();
-        }
-      }
-    },
+    ...cmdh,
+    orders: cmdh.db.collection<OrderDocument>(ordersCollection),
+    standings: cmdh.db.collection<CustomerStandingDocument>(customerStandingsCollection),
+    api: cmdhClient(cmdh.url),
   };
 }
 
 export type CmdhUnderTest = Awaited<ReturnType<typeof cmdhUnderTest>>;
 
-/** Polls `condition` until it holds; fails naming `what` after a generous deadline. */
-export async function waitUntil(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * One orders-cmdh for the tests of a spec file (started before them, stopped after) and a
+ * client calling it as the test actors.
+ */
+export function cmdhForFile() {
+  const cmdh = startedForFile(() => cmdhUnderTest());
+  return { cmdh, api: cmdhClient(() => cmdh.url) };
 }

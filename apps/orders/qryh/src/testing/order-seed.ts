@@ -1,9 +1,6 @@
 import type { Db } from 'mongodb';
-import type { StoredEvent } from '@cqrs/framework-command-handling';
-import { recordProcessed } from '@cqrs/framework-command-handling';
-import { createAuditTrail } from '@cqrs/framework-change-handling';
-import { createLogger } from '@cqrs/framework-core';
-import type { Order, OrderDocument, OrderEvent, OrderStats } from '@cqrs/orders-shared';
+import { historySeeder } from '@cqrs/framework-query-handling/testing';
+import type { OrderEvent, OrderStats } from '@cqrs/orders-shared';
 import {
   emptyOrderStatusBuckets,
   evolveOrder,
@@ -24,55 +21,22 @@ export const at = (minutes: number): string =>
 export const seedActor = { sub: 'shopper-7', roles: ['customer'] };
 
 /**
- * Writes orders the way orders-cmdh does (state evolved from events, plus the bookkeeping of
- * every write) and their audit trail the way orders-chgh does, so the app reads exactly what
- * production holds.
+ * Seeds orders and their history as orders-cmdh and orders-chgh write them, and order stats as
+ * orders-chgh keeps them.
  */
 export function orderSeeder(db: Db) {
-  const orders = db.collection<OrderDocument>(ordersCollection);
-  const stats = db.collection<OrderStats>(orderStatsCollection);
-  const trail = createAuditTrail({
+  const seed = historySeeder(
     db,
-    collection: orderHistoryCollection,
-    logger: createLogger({ name: 'seed', level: 'silent' }),
-  });
-
-  /** Applies `events` one write at a time; stores the last version and every version's entry. */
-  async function seed(events: readonly OrderEvent[]): Promise<OrderDocument> {
-    let state: Order | undefined;
-    const versions: OrderDocument[] = [];
-    for (const [index, event] of events.entries()) {
-      const version = index + 1;
-      const next = evolveOrder(state, event);
-      const { type, ...data } = event;
-      const commandId = `cmd-${event.orderId}-${version}`;
-      const lastEvent: StoredEvent = {
-        id: `${event.orderId}:${version}`,
-        type,
-        aggregateId: event.orderId,
-        version,
-        time: new Date(event.occurredAt),
-        data,
-        actor: seedActor,
-        commandId,
-        correlationId: `corr-${event.orderId}-${version}`,
-      };
-      const processedCommands = recordProcessed(versions.at(-1)?.processedCommands ?? [], {
-        commandId,
-        fingerprint: `fp-${commandId}`,
-        version,
-        status: version === 1 ? 201 : 200,
-        body: toOrderResource(next, version),
-      });
-      versions.push(toOrderDocument(next, { version, lastEvent, processedCommands }));
-      state = next;
-    }
-    const latest = versions.at(-1);
-    if (!latest) throw new Error('an order needs at least one event');
-    await orders.insertOne(latest);
-    await trail.record(versions);
-    return latest;
-  }
+    {
+      collection: ordersCollection,
+      history: orderHistoryCollection,
+      evolve: evolveOrder,
+      toDocument: toOrderDocument,
+      toResource: toOrderResource,
+      aggregateIdOf: (event: OrderEvent) => event.orderId,
+    },
+    seedActor,
+  );
 
   /** Stores an `order_stats` document for `customerId` as orders-chgh would. */
   async function seedStats(customerId: string, byStatus: Partial<OrderStats['byStatus']>) {
@@ -83,7 +47,7 @@ export function orderSeeder(db: Db) {
       recentlyClosed: [],
       updatedAt: t0,
     };
-    await stats.insertOne(document);
+    await db.collection<OrderStats>(orderStatsCollection).insertOne(document);
     return document;
   }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { pageQueryShape, pageSchema } from '@cqrs/framework-query-handling';
 import { customerStatusSchema } from '../domain/customer-status';
 import { emailSchema } from '../domain/fields';
 import { customerResourceSchema } from './customer-resource';
-import { cursorSchema, limitSchema, pageSchema } from './page';
 
 /**
  * `GET /customers` query: filter by status and/or email (matched lower-cased, like it is
@@ -11,8 +11,7 @@ import { cursorSchema, limitSchema, pageSchema } from './page';
 export const listCustomersQuerySchema = z.strictObject({
   status: customerStatusSchema.optional(),
   email: emailSchema.optional(),
-  limit: limitSchema,
-  cursor: cursorSchema.optional(),
+  ...pageQueryShape,
 });
 
 export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;

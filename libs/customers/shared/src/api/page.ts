@@ -1,24 +1,2 @@
-import { z } from 'zod';
-
-/** The opaque cursor of a keyset-paged list: the previous page's `nextCursor`, as is. */
-export const cursorSchema = z
-  .string()
-  .min(1)
-  .max(1024)
-  .describe("Opaque cursor: the previous page's nextCursor");
-
-/** Page size of a list: 1-100, 20 when absent. Query strings are text, hence the coercion. */
-export const limitSchema = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(100)
-  .default(20)
-  .describe('Page size');
-
-/** One page of a list: the items and the cursor of the next page, `null` on the last one. */
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    nextCursor: cursorSchema.nullable().describe('Cursor of the next page; null on the last'),
-  });
+// Paging is the same for every service's lists.
+export { cursorSchema, limitSchema, pageSchema } from '@cqrs/framework-query-handling';

@@ -55,4 +55,4 @@ export const kycReferenceSchema = z
   .describe("KYC provider's reference for the check");
 
 /** An instant as an ISO 8601 UTC string, e.g. `2025-01-31T12:00:00.000Z`. */
-export const isoTimeSchema = z.iso.datetime().describe('ISO 8601 time (UTC)');
+export { isoTimeSchema } from '@cqrs/framework-core';

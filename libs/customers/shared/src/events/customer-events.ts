@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainEventSchema as event, storedEventParser } from '@cqrs/framework-command-handling';
 import {
   contactDetailsUpdatedDataSchema,
   customerBlockedDataSchema,
@@ -29,12 +30,6 @@ export type CustomerEventType = (typeof customerEventTypes)[keyof typeof custome
 /** The Kafka topic the customers service publishes its events on, keyed by customer id. */
 export const customersEventsTopic = 'customers.events.v1';
 
-/** A domain event: its `type` plus its data, flat (the stored event's `data` is the rest). */
-const event = <T extends CustomerEventType, S extends z.ZodRawShape>(
-  type: T,
-  data: z.ZodObject<S>,
-) => data.extend({ type: z.literal(type) });
-
 /** Every event of the `Customer` aggregate, keyed by `type`. */
 export const customerEventSchema = z.discriminatedUnion('type', [
   event(customerEventTypes.registered, customerRegisteredDataSchema),
@@ -57,8 +52,4 @@ export type CustomerEventOf<T extends CustomerEventType> = Extract<CustomerEvent
  * Rebuilds and validates a domain event from a stored or published one (`type` + `data`), e.g.
  * a document's `lastEvent` or a CloudEvent. Throws a `ZodError` for anything not in the catalog.
  */
-export const parseCustomerEvent = (stored: { type: string; data: unknown }): CustomerEvent =>
-  customerEventSchema.parse({
-    ...(typeof stored.data === 'object' && stored.data !== null ? stored.data : {}),
-    type: stored.type,
-  });
+export const parseCustomerEvent = storedEventParser(customerEventSchema);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { EventCatalogEntry } from '@cqrs/framework-event-publishing';
 import {
   contactDetailsUpdatedDataSchema,
   customerBlockedDataSchema,
@@ -13,18 +13,11 @@ import {
 import type { CustomerEventType } from './customer-events';
 import { customerEventTypes } from './customer-events';
 
-/** One published event type: what it means and the schema of its CloudEvent `data`. */
-export interface CustomerEventCatalogEntry {
-  readonly type: CustomerEventType;
-  readonly description: string;
-  readonly dataSchema: z.ZodObject;
-}
-
 /**
  * The public event contract of the customers service, one entry per type. `evp` serves it with
  * each `dataSchema` as JSON Schema (`z.toJSONSchema`).
  */
-export const eventCatalog: readonly CustomerEventCatalogEntry[] = [
+export const eventCatalog: readonly EventCatalogEntry<CustomerEventType>[] = [
   {
     type: customerEventTypes.registered,
     description: 'A customer registered and waits for the KYC check.',
@@ -71,3 +64,6 @@ export const eventCatalog: readonly CustomerEventCatalogEntry[] = [
     dataSchema: orderClosedDataSchema,
   },
 ];
+
+/** One published event type: what it means and the schema of its CloudEvent `data`. */
+export type CustomerEventCatalogEntry = EventCatalogEntry<CustomerEventType>;

@@ -1,37 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { historyEntrySchema } from '@cqrs/framework-change-handling';
 import { customerIdSchema } from '../domain/fields';
 import { customerSnapshotSchema } from './customer-snapshot';
 
-/** One RFC 6902 JSON Patch operation. */
-export const jsonPatchOperationSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.enum(['add', 'replace', 'test']), path: z.string(), value: z.unknown() }),
-  z.object({ op: z.literal('remove'), path: z.string() }),
-  z.object({ op: z.enum(['move', 'copy']), from: z.string(), path: z.string() }),
-]);
-
-export type JsonPatchOperation = z.infer<typeof jsonPatchOperationSchema>;
+export { jsonPatchOperationSchema, type JsonPatchOperation } from '@cqrs/framework-change-handling';
 
 /**
  * One entry of the `customer_history` audit trail, as `customers-chgh` writes it (the
  * framework's audit entry): who changed the customer, through which command, and how.
  */
-export const customerHistoryEntrySchema = z.object({
-  /** `<customerId>:<version>`, so a re-delivered change is recorded once. */
-  _id: z.string(),
-  aggregateId: customerIdSchema,
-  version: z.number().int().positive(),
-  /** The CloudEvent id of the event this version published. */
-  eventId: z.string(),
-  eventType: z.string(),
-  time: z.date(),
-  actor: z.object({ sub: z.string(), roles: z.array(z.string()) }),
-  commandId: z.string(),
-  correlationId: z.string(),
-  causationId: z.string().optional(),
-  /** Turns the previous version's snapshot into `state`; the full state for version 1. */
-  patch: z.array(jsonPatchOperationSchema),
-  /** The customer at this version. */
-  state: customerSnapshotSchema,
-});
+export const customerHistoryEntrySchema = historyEntrySchema(
+  customerIdSchema,
+  customerSnapshotSchema,
+);
 
 export type CustomerHistoryEntry = z.infer<typeof customerHistoryEntrySchema>;

@@ -13,6 +13,8 @@ import {
   unblockCustomerRoute,
   updateContactDetailsRoute,
 } from './cmdh-routes';
+import { kycWebhookRoute } from './extevh-routes';
+import { customersWebhookRoutes } from './extevp-routes';
 import { listCustomerEventTypesRoute, replayCustomerEventsRoute } from './evp-routes';
 import { getCustomerRoute, listCustomerHistoryRoute, listCustomersRoute } from './qryh-routes';
 
@@ -35,6 +37,8 @@ export const customersRoutes = {
   qryh: [getCustomerRoute, listCustomersRoute, listCustomerHistoryRoute],
   evp: [listCustomerEventTypesRoute, replayCustomerEventsRoute],
   evh: [customersParkedEventsRoutes.list, customersParkedEventsRoutes.replay],
+  extevh: [kycWebhookRoute],
+  extevp: Object.values(customersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
 
 /** Every route of the customers service (for the gateway and `openapi.yaml`). */
@@ -43,4 +47,6 @@ export const allCustomersRoutes: readonly ApiRoute[] = [
   ...customersRoutes.qryh,
   ...customersRoutes.evp,
   ...customersRoutes.evh,
+  ...customersRoutes.extevh,
+  ...customersRoutes.extevp,
 ];

@@ -29,6 +29,20 @@ describe('Customers routes', () => {
       'POST /customers/events/replays evp public',
       'GET /customers/parked-events evh public',
       'POST /customers/parked-events/{id}/replay evh public',
+      'POST /hooks/kyc-provider extevh public',
+      'POST /customers/webhooks/subscriptions extevp public',
+      'GET /customers/webhooks/subscriptions extevp public',
+      'GET /customers/webhooks/subscriptions/{id} extevp public',
+      'PATCH /customers/webhooks/subscriptions/{id} extevp public',
+      'DELETE /customers/webhooks/subscriptions/{id} extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/disable extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/enable extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/rotate-secret extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/ping extevp public',
+      'GET /customers/webhooks/subscriptions/{id}/deliveries extevp public',
+      'GET /customers/webhooks/subscriptions/{id}/deliveries/{deliveryId} extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay extevp public',
+      'POST /customers/webhooks/subscriptions/{id}/replays extevp public',
     ]);
   });
 
@@ -39,12 +53,12 @@ describe('Customers routes', () => {
     }
   });
 
-  it('belongs to the customers service, needs a bearer token and answers 401', () => {
+  it('belongs to the customers service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
     for (const route of allCustomersRoutes) {
       expect([route.service, route.auth, route.responses[401]?.description]).toEqual([
         'customers',
-        'bearer',
+        route.app === 'extevh' ? 'none' : 'bearer',
         expect.any(String),
       ]);
     }
@@ -78,6 +92,19 @@ describe('Customers routes', () => {
       '/customers/events/replays operator',
       '/customers/parked-events operator',
       '/customers/parked-events/{id}/replay operator',
+      '/customers/webhooks/subscriptions integrations',
+      '/customers/webhooks/subscriptions integrations',
+      '/customers/webhooks/subscriptions/{id} integrations',
+      '/customers/webhooks/subscriptions/{id} integrations',
+      '/customers/webhooks/subscriptions/{id} integrations',
+      '/customers/webhooks/subscriptions/{id}/disable integrations',
+      '/customers/webhooks/subscriptions/{id}/enable integrations',
+      '/customers/webhooks/subscriptions/{id}/rotate-secret integrations',
+      '/customers/webhooks/subscriptions/{id}/ping integrations',
+      '/customers/webhooks/subscriptions/{id}/deliveries integrations',
+      '/customers/webhooks/subscriptions/{id}/deliveries/{deliveryId} integrations',
+      '/customers/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay integrations',
+      '/customers/webhooks/subscriptions/{id}/replays integrations',
     ]);
   });
 

@@ -57,6 +57,22 @@ const deleteThing = defineRoute({
   responses: { 204: { description: 'Deleted' }, 422: { description: 'Refused' } },
 });
 
+// A signed body: the handler must see the exact bytes, and nothing may parse them first.
+const receiveSigned = defineRoute({
+  service: 'things',
+  app: 'extevh',
+  exposure: 'public',
+  method: 'post',
+  path: '/hooks/things',
+  operationId: 'receiveSignedThing',
+  summary: 'Receive a signed thing',
+  tags: ['things'],
+  auth: 'none',
+  rawBody: true,
+  body: z.strictObject({ name: z.string() }),
+  responses: { 200: { description: 'Received', body: z.object({ bytes: z.string() }) } },
+});
+
 /** A logger writing JSON lines into an array the tests can read. */
 function capturedLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -104,6 +120,12 @@ describe('createHttpApp', () => {
           log.info({ key: headers['idempotency-key'] }, 'creating thing');
           return { status: 201, body: { id: 't-1', ...body } };
         }),
+        bindRoute(receiveSigned, ({ rawBody, body }) =>
+          Promise.resolve({
+            status: 200,
+            body: { bytes: `${rawBody.toString('base64')}|${body === undefined}` },
+          }),
+        ),
         bindRoute(deleteThing, ({ params }) => {
           if (params.id === 'crash') throw new Error('db password=hunter2 leaked');
           throw new AppError('rule_violated', 'The thing is in use.', {
@@ -304,6 +326,44 @@ describe('createHttpApp', () => {
       await expect(response.json()).resolves.toMatchObject({
         type: 'https://cqrs.dev/problems/unsupported_media_type',
       });
+    });
+  });
+
+  describe('a route with a raw body', () => {
+    const received = async (response: Response) => {
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { bytes: string }).bytes;
+    };
+
+    it('hands the exact bytes to the handler, unparsed and unvalidated', async () => {
+      const text = '{ "name" : "a",   "extra": true }';
+
+      const bytes = await received(await postJson('/hooks/things', text));
+
+      expect(bytes).toBe(`${Buffer.from(text).toString('base64')}|true`);
+    });
+
+    it('hands over even what is not valid JSON, so the handler decides', async () => {
+      const bytes = await received(await postJson('/hooks/things', '{"name": '));
+
+      expect(bytes).toBe(`${Buffer.from('{"name": ').toString('base64')}|true`);
+    });
+
+    it('hands over zero bytes when there is no body', async () => {
+      const bytes = await received(await call('/hooks/things', { method: 'POST' }));
+
+      expect(bytes).toBe('|true');
+    });
+
+    it('still answers 413 over the limit and 415 for a body that is not JSON', async () => {
+      const big = await postJson('/hooks/things', { name: 'x'.repeat(2048) });
+      const text = await call('/hooks/things', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'name=a',
+      });
+
+      expect([big.status, text.status]).toEqual([413, 415]);
     });
   });
 

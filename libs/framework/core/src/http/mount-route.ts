@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import { requestState } from './request-state';
 import type { ApiRoute } from './route';
 import type { BoundRoute, RouteRequest, RouteResult } from './route-handler';
-import { authenticate, jsonBody, requireJson } from './route-guards';
+import { authenticate, jsonBody, rawJsonBody, requireJson } from './route-guards';
 import { toExpressPath } from './route-path';
 import { validateRequest } from './validate-request';
 
@@ -15,8 +15,8 @@ export interface MountOptions {
 }
 
 /**
- * Mounts one bound route: authentication and roles, then the body (JSON only, size-limited),
- * then validation of every part, then the handler. Each step throws an AppError that the app's
+ * Mounts one bound route: authentication and roles, then the body (JSON only, size-limited;
+ * kept as bytes for `rawBody` routes), then validation of every part, then the handler. Each step throws an AppError that the app's
  * error middleware turns into problem details.
  */
 export function mountRoute(app: Express, bound: BoundRoute, options: MountOptions): void {
@@ -39,11 +39,13 @@ export function mountRoute(app: Express, bound: BoundRoute, options: MountOption
     // Roles without a token could never be checked: a declaration mistake, caught at start-up.
     throw new Error(`route ${route.operationId} names roles but does not require a bearer token`);
   }
-  if (route.body !== undefined) steps.push(requireJson, jsonBody(options.bodyLimit));
+  if (route.rawBody === true) steps.push(requireJson, rawJsonBody(options.bodyLimit));
+  else if (route.body !== undefined) steps.push(requireJson, jsonBody(options.bodyLimit));
   steps.push(async (req, res) => {
     const { context, actor } = requestState(res);
     const request = {
       ...validateRequest(route, req),
+      rawBody: route.rawBody === true ? rawBodyOf(req.body) : undefined,
       actor,
       requestId: context.requestId,
       correlationId: context.correlationId,
@@ -53,6 +55,9 @@ export function mountRoute(app: Express, bound: BoundRoute, options: MountOption
   });
   app[route.method](toExpressPath(route.path), ...steps);
 }
+
+// Without a (JSON) body the raw body parser leaves `req.body` unset: that is zero bytes.
+const rawBodyOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 function send(res: Response, result: RouteResult<ApiRoute>): void {
   res.status(result.status);

@@ -42,3 +42,7 @@ export const requireJson: RequestHandler = (req, _res, next) => {
  */
 export const jsonBody = (limit: string | number): RequestHandler =>
   express.json({ limit, type: jsonTypes });
+
+/** Reads a JSON body of at most `limit` as bytes, unparsed (a Buffer in `req.body`). */
+export const rawJsonBody = (limit: string | number): RequestHandler =>
+  express.raw({ limit, type: jsonTypes });

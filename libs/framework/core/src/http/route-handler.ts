@@ -15,7 +15,9 @@ export interface RouteRequest<R extends ApiRoute> {
   readonly params: Parsed<R, 'params'>;
   readonly query: Parsed<R, 'query'>;
   readonly headers: Parsed<R, 'headers'>;
-  readonly body: Parsed<R, 'body'>;
+  readonly body: R extends { readonly rawBody: true } ? undefined : Parsed<R, 'body'>;
+  /** The body's bytes as received, on `rawBody` routes only (empty when there was none). */
+  readonly rawBody: R extends { readonly rawBody: true } ? Buffer : undefined;
   /** The authenticated caller; bearer routes always have one, `none` routes never. */
   readonly actor: R['auth'] extends 'bearer'
     ? Actor

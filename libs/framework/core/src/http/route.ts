@@ -42,6 +42,12 @@ export interface ApiRoute {
   /** Request headers the route reads, name (lower case) -> schema, e.g. `if-match`. */
   readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
+  /**
+   * `true`: the JSON body is read as bytes and handed to the handler as `rawBody`, neither
+   * parsed nor validated, for signatures computed over the exact bytes (provider webhooks); the
+   * handler checks it and then validates it itself. `body` then only documents it.
+   */
+  readonly rawBody?: boolean;
   /** Status code -> response. */
   readonly responses: Readonly<Record<number, RouteResponse>>;
 }

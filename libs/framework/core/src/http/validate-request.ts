@@ -32,7 +32,8 @@ export function validateRequest(route: ApiRoute, req: Request): ValidatedParts {
     params: parse(route.params, req.params, 'params'),
     query: parse(route.query, req.query, 'query'),
     headers: parse(route.headers, req.headers, 'headers'),
-    body: parse(route.body, req.body, 'body'),
+    // A raw body is the handler's to check (e.g. a signature) before anything reads it.
+    body: route.rawBody === true ? undefined : parse(route.body, req.body, 'body'),
   };
   if (errors.length > 0) {
     throw new AppError('bad_request', 'The request is invalid.', { details: { errors } });

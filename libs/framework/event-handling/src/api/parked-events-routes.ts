@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '@cqrs/framework-core';
+import { defineRoute, pascalCase, problem } from '@cqrs/framework-core';
 import { parkedEventResourceSchema, parkedStatusSchema } from './parked-event-resource';
 
 /** `GET /<service>/parked-events` query. Strict: an unknown parameter is a 400, not ignored. */
@@ -25,15 +25,6 @@ export const parkedEventParamsSchema = z.object({
   id: z.string().min(1).max(512).describe('Id of the parked event'),
 });
 
-const problem = (description: string) => ({ description });
-
-/** `Customers` from `customers`, for operation ids. */
-const pascal = (service: string): string =>
-  service
-    .split(/[^A-Za-z0-9]+/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-
 /**
  * The parked-event routes of `service`'s `evh`, for its shared lib to declare (and so for the
  * gateway and `openapi.yaml`): listing and replaying, both for operators only.
@@ -52,7 +43,7 @@ export function parkedEventsRoutes<const S extends string>(service: S) {
       ...common,
       method: 'get',
       path: `/${service}/parked-events`,
-      operationId: `list${pascal(service)}ParkedEvents`,
+      operationId: `list${pascalCase(service)}ParkedEvents`,
       summary: `List the events the ${service} event handler parked (operators only)`,
       query: listParkedEventsQuerySchema,
       responses: {
@@ -66,7 +57,7 @@ export function parkedEventsRoutes<const S extends string>(service: S) {
       ...common,
       method: 'post',
       path: `/${service}/parked-events/{id}/replay`,
-      operationId: `replay${pascal(service)}ParkedEvent`,
+      operationId: `replay${pascalCase(service)}ParkedEvent`,
       summary: `Run a parked event through the ${service} event handler again (operators only)`,
       params: parkedEventParamsSchema,
       responses: {

@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import type { Registry } from 'prom-client';
 import type { Logger } from '@cqrs/framework-core';
 import { createLogger, createMetrics } from '@cqrs/framework-core';
-import { uniqueName } from '@cqrs/framework-core/testing';
+import { testKafkaBrokers, testMongoUrl, uniqueName } from '@cqrs/framework-core/testing';
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import { createKafka, ensureTopics, toKafkaMessage } from '@cqrs/framework-kafka';
 import type { CommandClient } from '../client/command-client';
@@ -19,10 +19,6 @@ import type { FakeCmdh } from './fake-cmdh';
 import { startFakeCmdh } from './fake-cmdh';
 import { testRoutes } from './test-events';
 
-// Jest global setup points these at the running broker and engine (or external ones).
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?directConnection=true';
-
 /** Connections one spec file shares; every test still gets its own topic, group and database. */
 export interface SharedInfra {
   readonly kafka: Kafka;
@@ -35,12 +31,12 @@ export interface SharedInfra {
 export async function connectInfra(): Promise<SharedInfra> {
   const kafka = createKafka({
     clientId: 'framework-event-handling-test',
-    brokers,
+    brokers: testKafkaBrokers.split(','),
     logger: createLogger({ name: 'test-kafka', level: 'silent' }),
   });
   const producer = kafka.producer();
   const admin = kafka.admin();
-  const mongo = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5_000 });
+  const mongo = new MongoClient(testMongoUrl, { serverSelectionTimeoutMS: 5_000 });
   await Promise.all([producer.connect(), admin.connect(), mongo.connect()]);
   return {
     kafka,

@@ -1,19 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import pino from 'pino';
+import { testKafkaBrokers, uniqueName } from '@cqrs/framework-core/testing';
 import { createKafka } from '../client/create-kafka';
 
-// Jest global setup points KAFKA_BROKERS at the running broker (or an external cluster).
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export { uniqueName, waitUntil } from '@cqrs/framework-core/testing';
 
 export const silentLogger = pino({ level: 'silent' });
 
-/** A client for one test file; logs nothing. */
-export const testKafka = (): Kafka =>
-  createKafka({ clientId: 'framework-kafka-test', brokers, logger: silentLogger });
-
-/** A topic or group name no other test (or earlier run) uses. */
-export const uniqueName = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+/** A client of the test brokers for one test file; logs nothing. */
+export const testKafka = (clientId = 'framework-kafka-test'): Kafka =>
+  createKafka({ clientId, brokers: testKafkaBrokers.split(','), logger: silentLogger });
 
 export interface Received {
   key: string;
@@ -30,7 +26,11 @@ export async function collect(
   consumer: Consumer;
   received: Received[];
 }> {
-  const consumer = kafka.consumer({ groupId: uniqueName('test-group'), heartbeatInterval: 500 });
+  const consumer = kafka.consumer({
+    groupId: uniqueName('test-group'),
+    heartbeatInterval: 500,
+    sessionTimeout: 10_000,
+  });
   const received: Received[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -50,12 +50,3 @@ export async function collect(
 
 const texts = (headers: IHeaders = {}): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
-
-/** Polls `condition` until it holds; fails with `what` after a generous `timeoutMs`. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { LeaderElector, LeaderElectorOptions } from '../lease/leader-elector';
 import { createLeaderElector } from '../lease/leader-elector';
+import type { Db } from 'mongodb';
 import type { Lease } from '../lease/lease';
+import { createLease, defaultLeaseOwner } from '../lease/lease';
 import type { ChangeStreamSubscriber } from './subscriber-options';
 
 export interface RunWithLeaseOptions {
@@ -41,4 +43,25 @@ export function runWithLease(
   });
   elector.start();
   return elector;
+}
+
+/**
+ * The one-active role in one call: a lease named `name` (held for `ttlMs`, this process as
+ * owner) and `subscriber` running while this replica holds it. Every replica of a role passes
+ * the same name; the subscriber's checkpoint should share it.
+ */
+export function runOneActive(
+  db: Db,
+  subscriber: ChangeStreamSubscriber,
+  options: RunWithLeaseOptions & { readonly name: string; readonly ttlMs: number },
+): LeaderElector {
+  const lease = createLease({
+    db,
+    name: options.name,
+    owner: defaultLeaseOwner(),
+    ttlMs: options.ttlMs,
+    now: () => new Date(),
+    logger: options.logger,
+  });
+  return runWithLease(lease, subscriber, { logger: options.logger });
 }

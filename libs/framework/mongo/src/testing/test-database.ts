@@ -1,43 +1,40 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { MongoClient } from 'mongodb';
 import pino from 'pino';
+import { testMongoUrl, uniqueName } from '@cqrs/framework-core/testing';
 
-// Jest global setup points MONGO_URL at the running engine (or an external MongoDB).
-const url = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?directConnection=true';
+export { waitUntil } from '@cqrs/framework-core/testing';
 
 /** Logs nothing; tests that care about logs build their own. */
 export const silentLogger = pino({ level: 'silent' });
 
-/** A client of its own and a database no other test uses; `drop` removes both. */
-export async function testDatabase(): Promise<{
-  client: MongoClient;
-  db: Db;
-  url: string;
-  drop(): Promise<void>;
-}> {
-  const client = await new MongoClient(url, { serverSelectionTimeoutMS: 5_000 }).connect();
-  const db = client.db(`test-${randomUUID().slice(0, 8)}`);
+/** A database no other test uses, read with a client of its own. */
+export interface TestDatabase {
+  readonly client: MongoClient;
+  readonly db: Db;
+  /** The database name, e.g. `customers-cmdh-3f9a1c2b`: what an app under test gets as `MONGO_DB`. */
+  readonly name: string;
+  readonly url: string;
+  /** Drops the database and closes the client. */
+  readonly drop: () => Promise<void>;
+}
+
+/** Connects to the test MongoDB and picks a fresh database named after `prefix`. */
+export async function testDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const client = await new MongoClient(testMongoUrl, { serverSelectionTimeoutMS: 5_000 }).connect();
+  const name = uniqueName(prefix);
+  const db = client.db(name);
   return {
     client,
     db,
-    url,
+    name,
+    url: testMongoUrl,
     async drop() {
-      await db.dropDatabase();
-      await client.close();
+      try {
+        await db.dropDatabase();
+      } finally {
+        await client.close();
+      }
     },
   };
-}
-
-/** Polls `condition` until it holds; fails with `what` after a generous `timeoutMs`. */
-export async function waitUntil(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { pageQueryShape, pageSchema } from '@cqrs/framework-query-handling';
 import { customerIdSchema } from '../domain/fields';
 import { orderStatusSchema } from '../domain/order-status';
 import { orderResourceSchema } from './order-resource';
-import { cursorSchema, limitSchema, pageSchema } from './page';
 
 /**
  * `GET /orders` query: filter by customer and/or status, ordered by id. Strict: an unknown
@@ -11,8 +11,7 @@ import { cursorSchema, limitSchema, pageSchema } from './page';
 export const listOrdersQuerySchema = z.strictObject({
   customerId: customerIdSchema.optional(),
   status: orderStatusSchema.optional(),
-  limit: limitSchema,
-  cursor: cursorSchema.optional(),
+  ...pageQueryShape,
 });
 
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;

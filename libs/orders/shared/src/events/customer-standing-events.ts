@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainEventSchema, storedEventParser } from '@cqrs/framework-command-handling';
 import { standingSchema } from '../domain/customer-standing';
 import { customerIdSchema, customerVersionSchema, isoTimeSchema } from '../domain/fields';
 
@@ -24,19 +25,10 @@ export const customerStandingRecordedDataSchema = z.object({
 
 /** Every event of the `CustomerStanding` aggregate, keyed by `type`. */
 export const customerStandingEventSchema = z.discriminatedUnion('type', [
-  customerStandingRecordedDataSchema.extend({
-    type: z.literal(customerStandingEventTypes.recorded),
-  }),
+  domainEventSchema(customerStandingEventTypes.recorded, customerStandingRecordedDataSchema),
 ]);
 
 export type CustomerStandingEvent = z.infer<typeof customerStandingEventSchema>;
 
 /** Rebuilds and validates a stored standing event (`type` + `data`); throws for anything else. */
-export const parseCustomerStandingEvent = (stored: {
-  type: string;
-  data: unknown;
-}): CustomerStandingEvent =>
-  customerStandingEventSchema.parse({
-    ...(typeof stored.data === 'object' && stored.data !== null ? stored.data : {}),
-    type: stored.type,
-  });
+export const parseCustomerStandingEvent = storedEventParser(customerStandingEventSchema);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { EventCatalogEntry } from '@cqrs/framework-event-publishing';
 import {
   orderCancelledDataSchema,
   orderPaidDataSchema,
@@ -11,19 +11,12 @@ import {
 import type { OrderEventType } from './order-events';
 import { orderEventTypes } from './order-events';
 
-/** One published event type: what it means and the schema of its CloudEvent `data`. */
-export interface OrderEventCatalogEntry {
-  readonly type: OrderEventType;
-  readonly description: string;
-  readonly dataSchema: z.ZodObject;
-}
-
 /**
  * The public event contract of the orders service, one entry per type. `evp` serves it with each
  * `dataSchema` as JSON Schema (`z.toJSONSchema`). `customer_standing.*` events are internal and
  * never published, so they are not here.
  */
-export const eventCatalog: readonly OrderEventCatalogEntry[] = [
+export const eventCatalog: readonly EventCatalogEntry<OrderEventType>[] = [
   {
     type: orderEventTypes.placed,
     description: 'An active customer placed an order; it waits for payment.',
@@ -60,3 +53,6 @@ export const eventCatalog: readonly OrderEventCatalogEntry[] = [
     dataSchema: orderCancelledDataSchema,
   },
 ];
+
+/** One published event type: what it means and the schema of its CloudEvent `data`. */
+export type OrderEventCatalogEntry = EventCatalogEntry<OrderEventType>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainEventSchema as event, storedEventParser } from '@cqrs/framework-command-handling';
 import {
   orderCancelledDataSchema,
   orderPaidDataSchema,
@@ -25,10 +26,6 @@ export type OrderEventType = (typeof orderEventTypes)[keyof typeof orderEventTyp
 /** The Kafka topic the orders service publishes its events on, keyed by order id. */
 export const ordersEventsTopic = 'orders.events.v1';
 
-/** A domain event: its `type` plus its data, flat (the stored event's `data` is the rest). */
-const event = <T extends OrderEventType, S extends z.ZodRawShape>(type: T, data: z.ZodObject<S>) =>
-  data.extend({ type: z.literal(type) });
-
 /** Every event of the `Order` aggregate, keyed by `type`. */
 export const orderEventSchema = z.discriminatedUnion('type', [
   event(orderEventTypes.placed, orderPlacedDataSchema),
@@ -49,8 +46,4 @@ export type OrderEventOf<T extends OrderEventType> = Extract<OrderEvent, { type:
  * Rebuilds and validates a domain event from a stored or published one (`type` + `data`), e.g.
  * a document's `lastEvent` or a CloudEvent. Throws a `ZodError` for anything not in the catalog.
  */
-export const parseOrderEvent = (stored: { type: string; data: unknown }): OrderEvent =>
-  orderEventSchema.parse({
-    ...(typeof stored.data === 'object' && stored.data !== null ? stored.data : {}),
-    type: stored.type,
-  });
+export const parseOrderEvent = storedEventParser(orderEventSchema);

@@ -8,6 +8,8 @@ import {
   releaseCustomerOrdersRoute,
 } from './cmdh-internal-routes';
 import { cancelOrderRoute, placeOrderRoute, shipOrderRoute } from './cmdh-routes';
+import { paymentWebhookRoute } from './extevh-routes';
+import { ordersWebhookRoutes } from './extevp-routes';
 import { listOrderEventTypesRoute, replayOrderEventsRoute } from './evp-routes';
 import {
   getCustomerOrderStatsRoute,
@@ -34,6 +36,8 @@ export const ordersRoutes = {
   qryh: [getOrderRoute, listOrdersRoute, listOrderHistoryRoute, getCustomerOrderStatsRoute],
   evp: [listOrderEventTypesRoute, replayOrderEventsRoute],
   evh: [ordersParkedEventsRoutes.list, ordersParkedEventsRoutes.replay],
+  extevh: [paymentWebhookRoute],
+  extevp: Object.values(ordersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
 
 /** Every route of the orders service (for the gateway and `openapi.yaml`). */
@@ -42,4 +46,6 @@ export const allOrdersRoutes: readonly ApiRoute[] = [
   ...ordersRoutes.qryh,
   ...ordersRoutes.evp,
   ...ordersRoutes.evh,
+  ...ordersRoutes.extevh,
+  ...ordersRoutes.extevp,
 ];

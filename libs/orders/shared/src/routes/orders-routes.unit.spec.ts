@@ -30,6 +30,20 @@ describe('Orders routes', () => {
       'POST /orders/events/replays evp public',
       'GET /orders/parked-events evh public',
       'POST /orders/parked-events/{id}/replay evh public',
+      'POST /hooks/payment-provider extevh public',
+      'POST /orders/webhooks/subscriptions extevp public',
+      'GET /orders/webhooks/subscriptions extevp public',
+      'GET /orders/webhooks/subscriptions/{id} extevp public',
+      'PATCH /orders/webhooks/subscriptions/{id} extevp public',
+      'DELETE /orders/webhooks/subscriptions/{id} extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/disable extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/enable extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/rotate-secret extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/ping extevp public',
+      'GET /orders/webhooks/subscriptions/{id}/deliveries extevp public',
+      'GET /orders/webhooks/subscriptions/{id}/deliveries/{deliveryId} extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay extevp public',
+      'POST /orders/webhooks/subscriptions/{id}/replays extevp public',
     ]);
   });
 
@@ -40,12 +54,12 @@ describe('Orders routes', () => {
     }
   });
 
-  it('belongs to the orders service, needs a bearer token and answers 401', () => {
+  it('belongs to the orders service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
     for (const route of allOrdersRoutes) {
       expect([route.service, route.auth, route.responses[401]?.description]).toEqual([
         'orders',
-        'bearer',
+        route.app === 'extevh' ? 'none' : 'bearer',
         expect.any(String),
       ]);
     }
@@ -80,6 +94,19 @@ describe('Orders routes', () => {
       '/orders/events/replays operator',
       '/orders/parked-events operator',
       '/orders/parked-events/{id}/replay operator',
+      '/orders/webhooks/subscriptions integrations',
+      '/orders/webhooks/subscriptions integrations',
+      '/orders/webhooks/subscriptions/{id} integrations',
+      '/orders/webhooks/subscriptions/{id} integrations',
+      '/orders/webhooks/subscriptions/{id} integrations',
+      '/orders/webhooks/subscriptions/{id}/disable integrations',
+      '/orders/webhooks/subscriptions/{id}/enable integrations',
+      '/orders/webhooks/subscriptions/{id}/rotate-secret integrations',
+      '/orders/webhooks/subscriptions/{id}/ping integrations',
+      '/orders/webhooks/subscriptions/{id}/deliveries integrations',
+      '/orders/webhooks/subscriptions/{id}/deliveries/{deliveryId} integrations',
+      '/orders/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay integrations',
+      '/orders/webhooks/subscriptions/{id}/replays integrations',
     ]);
   });
 

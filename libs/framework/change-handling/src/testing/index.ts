@@ -1,0 +1,1 @@
+export { chghUnderTest, type ChghUnderTest, type ChghUnderTestSpec } from './chgh-under-test';

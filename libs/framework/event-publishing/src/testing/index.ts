@@ -1,0 +1,6 @@
+export {
+  evpUnderTest,
+  type EvpUnderTest,
+  type EvpUnderTestSpec,
+  type PublishedEvent,
+} from './evp-under-test';
