@@ -18,14 +18,18 @@ export interface AppEnvironmentInput {
   readonly jwtSecret: string;
   /** A JWT with role `service`, for calling internal routes of its own service. */
   readonly serviceToken: string;
+  /** The providers' Standard Webhooks secrets the `extevh` apps accept, comma-separated. */
+  readonly webhookSecrets?: string;
   readonly logLevel: string;
   /** The runner's own environment (PATH, HOME, proxies...), passed on minus the app contract. */
   readonly inherited: NodeJS.ProcessEnv;
 }
 
+const localWebhookNetworks = '127.0.0.0/8,::1';
+
 /** Inherited variables that would contradict what the runner sets (`JWT_JWKS_URL` next to a secret). */
 const contractVariable =
-  /^(SERVICE_NAME|HOST|PORT|LOG_LEVEL|LOG_PRETTY|MONGO_URL|MONGO_DB|KAFKA_BROKERS|SERVICE_TOKEN|JWT_[A-Z0-9_]+|[A-Z][A-Z0-9]*_URL)$/;
+  /^(SERVICE_NAME|HOST|PORT|LOG_LEVEL|LOG_PRETTY|MONGO_URL|MONGO_DB|KAFKA_BROKERS|SERVICE_TOKEN|JWT_[A-Z0-9_]+|WEBHOOK_[A-Z0-9_]+_NETWORKS|WEBHOOK_SECRETS|[A-Z][A-Z0-9]*_URL)$/;
 
 /**
  * The environment one app is started with, the app contract:
@@ -40,6 +44,8 @@ const contractVariable =
  * | `JWT_HS256_SECRET` | the local secret |
  * | `SERVICE_TOKEN` | a JWT with role `service` |
  * | `<ROLE>_URL` | base URL of each *other* app of the same service, e.g. `CMDH_URL` |
+ * | `WEBHOOK_ALLOWED_NETWORKS`, `WEBHOOK_PLAIN_HTTP_NETWORKS` | loopback: local webhook receivers |
+ * | `WEBHOOK_SECRETS` | the providers' secrets (`extevh`), when given |
  *
  * Other inherited variables pass through; inherited ones that the contract owns (any `JWT_*`,
  * any `*_URL`) are dropped so that the shell cannot contradict the runner.
@@ -66,5 +72,9 @@ export function appEnvironment(input: AppEnvironmentInput): Record<string, strin
     KAFKA_BROKERS: input.kafkaBrokers,
     JWT_HS256_SECRET: input.jwtSecret,
     SERVICE_TOKEN: input.serviceToken,
+    // Partners' receivers run on this machine: loopback over plain http (never in production).
+    WEBHOOK_ALLOWED_NETWORKS: localWebhookNetworks,
+    WEBHOOK_PLAIN_HTTP_NETWORKS: localWebhookNetworks,
+    ...(input.webhookSecrets === undefined ? {} : { WEBHOOK_SECRETS: input.webhookSecrets }),
   };
 }

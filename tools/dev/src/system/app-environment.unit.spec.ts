@@ -43,6 +43,8 @@ describe('appEnvironment', () => {
       KAFKA_BROKERS: '127.0.0.1:9092',
       JWT_HS256_SECRET: 's'.repeat(32),
       SERVICE_TOKEN: 'header.payload.signature',
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
+      WEBHOOK_PLAIN_HTTP_NETWORKS: '127.0.0.0/8,::1',
       QRYH_URL: 'http://127.0.0.1:3102',
       EXTEVP_URL: 'http://127.0.0.1:3103',
     });
@@ -58,12 +60,26 @@ describe('appEnvironment', () => {
         EVH_URL: 'http://elsewhere',
         PORT: '1',
         LOG_PRETTY: 'true',
+        WEBHOOK_ALLOWED_NETWORKS: '0.0.0.0/0',
       },
     });
 
     expect(env).not.toHaveProperty('JWT_JWKS_URL');
     expect(env).not.toHaveProperty('JWT_ISSUER');
     expect(env).not.toHaveProperty('EVH_URL');
-    expect(env).toMatchObject({ PATH: '/bin', PORT: '3101', LOG_PRETTY: 'false' });
+    expect(env).toMatchObject({
+      PATH: '/bin',
+      PORT: '3101',
+      LOG_PRETTY: 'false',
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
+    });
+  });
+
+  it("passes the providers' webhook secrets on, never an inherited one", () => {
+    const given = appEnvironment({ ...input, webhookSecrets: 'whsec_a,whsec_b' });
+    const inherited = appEnvironment({ ...input, inherited: { WEBHOOK_SECRETS: 'whsec_shell' } });
+
+    expect(given.WEBHOOK_SECRETS).toBe('whsec_a,whsec_b');
+    expect(inherited).not.toHaveProperty('WEBHOOK_SECRETS');
   });
 });

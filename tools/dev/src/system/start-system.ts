@@ -12,6 +12,7 @@ import { appEnvironment, type PlacedApp } from './app-environment';
 import { AppProcess, describeExit } from './app-process';
 import { freePorts, portFree } from './free-ports';
 import { resolveJwtSecret } from './local-jwt-secret';
+import { resolveWebhookSecrets } from './local-webhook-secret';
 import { renderedGatewayLogger } from './rendered-gateway-logger';
 
 export interface StartSystemOptions {
@@ -121,6 +122,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
   if (duplicate !== undefined) throw new Error(`app ${duplicate} is listed twice`);
   buildRouteTable(routes, { reservedPaths: gatewayProbePaths });
   const jwtSecret = resolveJwtSecret();
+  const webhookSecrets = resolveWebhookSecrets().join(',');
   if (gatewayPort !== 0 && !(await portFree(host, gatewayPort))) {
     throw new Error(
       `gateway: port ${gatewayPort} on ${host} is in use; choose another gateway port`,
@@ -176,6 +178,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
         kafkaBrokers,
         jwtSecret,
         serviceToken,
+        webhookSecrets,
         logLevel: process.env.LOG_LEVEL || 'info',
         inherited: process.env,
       });

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { extevhConfigShape } from '@cqrs/framework-webhooks';
+
+/** customers-extevh settings, parsed once from the environment. */
+export const configSchema = baseConfigSchema.extend({
+  ...mongoConfigShape('customers'),
+  ...extevhConfigShape,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const loadConfig = (): Config => parseConfig(configSchema);

@@ -1,0 +1,18 @@
+import type { RunningApp } from '@cqrs/framework-core';
+import { startWebhookDeliveryApp } from '@cqrs/framework-webhook-delivery';
+import { ordersCollection, ordersWebhookRoutes } from '@cqrs/orders-shared';
+import type { Config } from './config';
+
+/**
+ * orders-extevp: partners' webhook subscriptions to order events, and signed delivery of every
+ * matching event from the orders change stream (Standard Webhooks, retried, parked).
+ */
+export const start = (
+  config: Config,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<Config>> =>
+  startWebhookDeliveryApp(
+    config,
+    { collection: ordersCollection, source: '/orders', routes: ordersWebhookRoutes },
+    options,
+  );

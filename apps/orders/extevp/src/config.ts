@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
+import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { deliveryConfigShape } from '@cqrs/framework-webhook-delivery';
+
+/** orders-extevp settings, parsed once from the environment. */
+export const configSchema = baseConfigSchema.extend({
+  ...mongoConfigShape('orders'),
+  ...deliveryConfigShape,
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const loadConfig = (): Config => parseConfig(configSchema);

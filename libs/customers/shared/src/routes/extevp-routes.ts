@@ -1,0 +1,11 @@
+import { webhookSubscriptionRoutes } from '@cqrs/framework-webhook-delivery';
+import { customerEventTypes } from '../events/customer-events';
+
+/**
+ * customers-extevp: partners' webhook subscriptions to customer events, under
+ * `/customers/webhooks/subscriptions` (role `integrations`).
+ */
+export const customersWebhookRoutes = webhookSubscriptionRoutes(
+  'customers',
+  Object.values(customerEventTypes),
+);

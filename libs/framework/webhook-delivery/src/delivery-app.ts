@@ -1,0 +1,119 @@
+import type { RunningApp } from '@cqrs/framework-core';
+import { createServiceRuntime } from '@cqrs/framework-core';
+import { applyIndexes, connectServiceMongo, runOneActive } from '@cqrs/framework-mongo';
+import type { WebhookSubscriptionRoutes } from './api/subscription-routes';
+import { subscriptionHandlers } from './api/subscription-handlers';
+import { createDeliveryStore, deliveryIndexes } from './deliveries/delivery-store';
+import type { DeliveryConfig } from './delivery-config';
+import { deliveryMetrics } from './dispatcher/delivery-metrics';
+import { createDispatcher } from './dispatcher/dispatcher';
+import { createWebhookSender } from './dispatcher/send-webhook';
+import { createFanOut } from './fan-out/fan-out';
+import type { TargetPolicy } from './ssrf/target-guard';
+import { createSubscriptionStore, subscriptionIndexes } from './subscriptions/subscription-store';
+
+/** What differs between services' `extevp` apps. */
+export interface WebhookDeliveryAppSpec {
+  /** The write-model collection whose `lastEvent`s are the service's events. */
+  readonly collection: string;
+  /** CloudEvents `source`, e.g. `/customers` (the same events `evp` publishes). */
+  readonly source: string;
+  /** The service's declared subscription routes (`webhookSubscriptionRoutes(...)`). */
+  readonly routes: WebhookSubscriptionRoutes;
+}
+
+/**
+ * A service's `extevp` app: partners' subscriptions (API), the change stream -> durable
+ * deliveries (one active replica), and a dispatcher on every replica that signs and sends them
+ * (claims keep replicas from sending the same attempt).
+ */
+export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
+  config: C,
+  spec: WebhookDeliveryAppSpec,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningApp<C>> {
+  if (config.WEBHOOK_CLAIM_VISIBILITY_MS <= config.WEBHOOK_TIMEOUT_MS) {
+    throw new Error('WEBHOOK_CLAIM_VISIBILITY_MS must be longer than WEBHOOK_TIMEOUT_MS');
+  }
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectServiceMongo(runtime);
+  await applyIndexes(mongo.db, [...subscriptionIndexes(), ...deliveryIndexes()], logger);
+  const subscriptions = createSubscriptionStore(mongo.db);
+  const deliveries = createDeliveryStore(mongo.db);
+  const targets: TargetPolicy = {
+    allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS,
+    plainHttpNetworks: config.WEBHOOK_PLAIN_HTTP_NETWORKS,
+  };
+  const measures = deliveryMetrics(metrics.registry);
+
+  const sender = createWebhookSender({
+    snippetBytes: config.WEBHOOK_RESPONSE_SNIPPET_BYTES,
+    userAgent: `${config.SERVICE_NAME} (Standard Webhooks)`,
+  });
+  lifecycle.onStop('webhook connections', () => sender.close());
+  const dispatcher = createDispatcher({
+    deliveries,
+    subscriptions,
+    sender,
+    targets,
+    schedule: config.WEBHOOK_SCHEDULE,
+    jitter: config.WEBHOOK_JITTER,
+    maxRetryAfterMs: config.WEBHOOK_MAX_RETRY_AFTER_MS,
+    attemptTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    visibilityMs: config.WEBHOOK_CLAIM_VISIBILITY_MS,
+    maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+    maxInFlightPerSubscription: config.WEBHOOK_MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+    pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+    disableAfterMs: config.WEBHOOK_DISABLE_AFTER_MS,
+    logger,
+    metrics: measures,
+  });
+  dispatcher.start();
+  lifecycle.onStop('webhook dispatcher', () => dispatcher.stop());
+
+  // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
+  const name = `${config.SERVICE_NAME}:${spec.collection}`;
+  const fanOut = createFanOut({
+    db: mongo.db,
+    collection: spec.collection,
+    source: spec.source,
+    name,
+    subscriptions,
+    deliveries,
+    maxBatch: config.FANOUT_BATCH_SIZE,
+    logger,
+    metrics,
+    onEnqueued: (count) => {
+      measures.created.inc(count);
+      dispatcher.wake();
+    },
+  });
+  const elector = runOneActive(mongo.db, fanOut, {
+    name: name,
+    ttlMs: config.LEASE_TTL_MS,
+    logger,
+  });
+  lifecycle.onStop('webhook fan-out', () => elector.stop());
+
+  return runtime.serve({
+    routes: subscriptionHandlers(spec.routes, {
+      subscriptions,
+      deliveries,
+      targets,
+      source: spec.source,
+      rotationGraceMs: config.WEBHOOK_SECRET_GRACE_MS,
+      onDue: () => dispatcher.wake(),
+    }),
+    readiness: async () => {
+      const mongoUp = await mongo.ping();
+      const leader = elector.isLeader();
+      const fanOutRunning = leader && fanOut.isRunning();
+      const dispatching = dispatcher.isRunning();
+      return {
+        ready: mongoUp && dispatching && (!leader || fanOutRunning),
+        checks: { mongo: mongoUp, leader, fanOut: fanOutRunning, dispatcher: dispatching },
+      };
+    },
+  });
+}

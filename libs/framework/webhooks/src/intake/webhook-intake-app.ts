@@ -1,0 +1,52 @@
+import type { BaseConfig, RunningApp, StartOptions } from '@cqrs/framework-core';
+import { createServiceRuntime } from '@cqrs/framework-core';
+import { createCommandClient } from '@cqrs/framework-event-handling';
+import type { MongoConfig } from '@cqrs/framework-mongo';
+import { connectServiceMongo } from '@cqrs/framework-mongo';
+import type { ExtevhConfig } from './extevh-config';
+import { createInboundWebhookStore } from './inbound-webhook-store';
+import type { WebhookIntake } from './webhook-intake';
+import { webhookIntakeHandler } from './webhook-intake-handler';
+import { webhookIntakeMetrics } from './webhook-intake-metrics';
+
+/** What differs between services' `extevh` apps. */
+export interface WebhookIntakeAppSpec {
+  /** The provider's hook route and how its webhooks become commands. */
+  readonly intake: WebhookIntake;
+  /** Where inbound webhooks are stored; `inbound_webhooks` by default. */
+  readonly collection?: string;
+}
+
+/**
+ * A service's `extevh` app: a provider's signed webhooks (DESIGN section 6, "In") verified,
+ * validated, stored once per webhook id, and sent as commands to the own `cmdh`.
+ */
+export async function startWebhookIntakeApp<C extends BaseConfig & MongoConfig & ExtevhConfig>(
+  config: C,
+  spec: WebhookIntakeAppSpec,
+  options: StartOptions & { readonly now?: () => Date } = {},
+): Promise<RunningApp<C>> {
+  const runtime = createServiceRuntime(config, options);
+  const { logger, metrics, lifecycle } = runtime;
+  const mongo = await connectServiceMongo(runtime);
+  const store = createInboundWebhookStore(mongo.db, spec.collection);
+
+  const token = config.SERVICE_TOKEN;
+  const client = createCommandClient({
+    baseUrl: config.CMDH_URL,
+    token: () => token,
+    timeoutMs: config.COMMAND_TIMEOUT_MS,
+    logger,
+  });
+  lifecycle.onStop('command client', () => client.close());
+
+  const handler = webhookIntakeHandler(spec.intake, {
+    store,
+    client,
+    secrets: config.WEBHOOK_SECRETS,
+    toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+    metrics: webhookIntakeMetrics(metrics.registry),
+    now: options.now ?? (() => new Date()),
+  });
+  return runtime.serve({ routes: [handler], readiness: { mongo: () => mongo.ping() } });
+}

@@ -1,0 +1,13 @@
+import { webhookRoute } from '@cqrs/framework-webhooks';
+import { paymentProvider, paymentWebhookPayloadSchema } from '../api/payment-webhook';
+import { ordersService } from './responses';
+
+/** `POST /hooks/payment-provider`: the payment provider's signed outcomes, served by extevh. */
+export const paymentWebhookRoute = webhookRoute({
+  service: ordersService,
+  path: `/hooks/${paymentProvider}`,
+  operationId: 'receivePaymentWebhook',
+  summary: 'Receive a payment outcome (Standard Webhooks signature)',
+  tags: ['webhooks'],
+  payload: paymentWebhookPayloadSchema,
+});

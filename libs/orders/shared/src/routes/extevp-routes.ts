@@ -1,0 +1,11 @@
+import { webhookSubscriptionRoutes } from '@cqrs/framework-webhook-delivery';
+import { orderEventTypes } from '../events/order-events';
+
+/**
+ * orders-extevp: partners' webhook subscriptions to order events, under
+ * `/orders/webhooks/subscriptions` (role `integrations`).
+ */
+export const ordersWebhookRoutes = webhookSubscriptionRoutes(
+  'orders',
+  Object.values(orderEventTypes),
+);
