@@ -1,0 +1,319 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseAllDocuments } from 'yaml';
+import {
+  ApiextensionsV1Api,
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
+  type V1Deployment,
+  type V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
+import { startControlPlane, neverReadyTag, type ControlPlane } from '@cqrs/tools-cluster';
+import { discoverApps } from '@cqrs/tools-dev';
+import { repoRoot } from '@cqrs/tools-infra';
+import { fieldManager } from './render/deploy-app';
+import { httpRouteCrd } from './testing/gateway-api-crd';
+
+const apps = discoverApps().map((a) => a.name);
+const namespace = `deploy-test-${randomBytes(3).toString('hex')}`;
+// Everything the deploy tool renders, by kind; objects of other kinds are not ours.
+const kinds = [
+  ['v1', 'ConfigMap'],
+  ['v1', 'Service'],
+  ['apps/v1', 'Deployment'],
+  ['autoscaling/v2', 'HorizontalPodAutoscaler'],
+  ['policy/v1', 'PodDisruptionBudget'],
+  ['gateway.networking.k8s.io/v1', 'HTTPRoute'],
+] as const;
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `npm run deploy -- ...` as a person would: the CLI, its exit code and output. */
+function runDeploy(kubeconfig: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      ['--tsconfig', 'tsconfig.base.json', 'tools/deploy/src/cli.ts', ...args],
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          KUBECONFIG: kubeconfig,
+          PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Polls until `probe` returns a value; fails with `what` after `timeoutMs`. */
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(500);
+  }
+}
+
+describe('npm run deploy against a Kubernetes control plane', () => {
+  let dir: string;
+  let plane: ControlPlane;
+  let objects: KubernetesObjectApi;
+  let appsApi: AppsV1Api;
+  let kubeconfig: string;
+  let values: string;
+
+  /** generation and resourceVersion of every object the deploy tool manages, by `Kind/name`. */
+  const snapshot = async (): Promise<
+    Map<string, { app: string; generation?: number; resourceVersion?: string }>
+  > => {
+    const all = new Map<string, { app: string; generation?: number; resourceVersion?: string }>();
+    for (const [apiVersion, kind] of kinds) {
+      const list = await objects.list<KubernetesObject>(
+        apiVersion,
+        kind,
+        namespace,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        `app.kubernetes.io/managed-by=${fieldManager}`,
+      );
+      for (const o of list.items) {
+        all.set(`${kind}/${o.metadata?.name}`, {
+          app: o.metadata?.labels?.['app.kubernetes.io/name'] ?? '?',
+          ...(o.metadata?.generation !== undefined ? { generation: o.metadata.generation } : {}),
+          ...(o.metadata?.resourceVersion !== undefined
+            ? { resourceVersion: o.metadata.resourceVersion }
+            : {}),
+        });
+      }
+    }
+    return all;
+  };
+  /**
+   * A snapshot once the controllers are done with our objects: every HPA at its desired
+   * replicas, every Deployment rolled out, and nothing changed over the last 5 s.
+   */
+  const quietSnapshot = () =>
+    eventually(
+      'a cluster at rest',
+      async () => {
+        const hpas = await objects.list<V2HorizontalPodAutoscaler>(
+          'autoscaling/v2',
+          'HorizontalPodAutoscaler',
+          namespace,
+        );
+        const settled = hpas.items.every(
+          (h) =>
+            h.status?.currentReplicas !== undefined &&
+            h.status.currentReplicas === h.status.desiredReplicas &&
+            h.status.currentReplicas >= (h.spec?.minReplicas ?? 1),
+        );
+        const deployments = await appsApi.listNamespacedDeployment({ namespace });
+        const rolledOut = deployments.items.every(
+          (d) =>
+            d.status?.observedGeneration === d.metadata?.generation &&
+            d.status?.availableReplicas === d.spec?.replicas &&
+            d.status?.updatedReplicas === d.spec?.replicas,
+        );
+        if (!settled || !rolledOut) return undefined;
+        const first = await snapshot();
+        await sleep(5_000);
+        const second = await snapshot();
+        return JSON.stringify([...first]) === JSON.stringify([...second]) ? second : undefined;
+      },
+      180_000,
+    );
+  const imageOf = async (app: string) =>
+    (await appsApi.readNamespacedDeployment({ name: app, namespace })).spec?.template.spec
+      ?.containers[0]?.image;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'deploy-cluster-'));
+    plane = await startControlPlane({
+      dir: path.join(dir, 'cluster'),
+      nodes: 3,
+      log: (l) => process.stderr.write(`[cluster] ${l}\n`),
+    });
+    kubeconfig = plane.kubeconfigPath;
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfig);
+    objects = KubernetesObjectApi.makeApiClient(kc);
+    appsApi = kc.makeApiClient(AppsV1Api);
+    // A bare control plane has no Gateway API: a stand-in HTTPRoute CRD, until it is served.
+    const crds = kc.makeApiClient(ApiextensionsV1Api);
+    await crds.createCustomResourceDefinition({ body: httpRouteCrd });
+    await eventually('the HTTPRoute CRD', async () => {
+      const crd = await crds.readCustomResourceDefinition({
+        name: httpRouteCrd.metadata?.name ?? '',
+      });
+      return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')
+        ? true
+        : undefined;
+    });
+    values = path.join(dir, 'values.yaml');
+    writeFileSync(values, `namespace: ${namespace}\n`);
+  }, 1_800_000);
+
+  afterAll(async () => {
+    try {
+      if (plane !== undefined) {
+        const kc = new KubeConfig();
+        kc.loadFromFile(plane.kubeconfigPath);
+        await kc
+          .makeApiClient(CoreV1Api)
+          .deleteNamespace({ name: namespace })
+          .catch(() => undefined); // never created when an earlier step failed
+      }
+    } finally {
+      await plane?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('deploys every app with --all and waits for each rollout', async () => {
+    const run = await runDeploy(kubeconfig, ['--all', '--image-tag', 't1', '--values', values]);
+
+    expect(run.stderr).toContain(`created namespace ${namespace}`);
+    expect({ code: run.code, deployed: run.stdout.trim().split('\n') }).toEqual({
+      code: 0,
+      deployed: apps.map((a) => `${a}: deployed`),
+    });
+    expect(run.stderr).toMatch(
+      /customers-qryh: deployment "customers-qryh" successfully rolled out/,
+    );
+    for (const app of apps) expect(await imageOf(app)).toBe(`registry.example.com/cqrs/${app}:t1`);
+    const ours = await snapshot();
+    expect(ours.has('HTTPRoute/customers-qryh')).toBe(true);
+    expect(ours.has('HorizontalPodAutoscaler/customers-qryh')).toBe(true);
+    expect(ours.has('HorizontalPodAutoscaler/customers-evp')).toBe(false);
+  });
+
+  it('prints a dry run diff and changes nothing', async () => {
+    const before = await quietSnapshot();
+
+    const run = await runDeploy(kubeconfig, [
+      'customers-qryh',
+      '--image-tag',
+      't2',
+      '--values',
+      values,
+      '--dry-run',
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^-\s+image: registry\.example\.com\/cqrs\/customers-qryh:t1$/m);
+    expect(run.stdout).toMatch(/^\+\s+image: registry\.example\.com\/cqrs\/customers-qryh:t2$/m);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('redeploys one app without touching any object of the others', async () => {
+    // Controllers still at work (an HPA scaling its Deployment to minReplicas and recording it)
+    // would move resourceVersions on their own: start from a cluster at rest.
+    const before = await quietSnapshot();
+
+    const run = await runDeploy(kubeconfig, [
+      'customers-qryh',
+      '--image-tag',
+      't2',
+      '--values',
+      values,
+    ]);
+
+    expect(run.code).toBe(0);
+    const after = await snapshot();
+    const others = [...before].filter(([, o]) => o.app !== 'customers-qryh');
+    expect(others.length).toBeGreaterThan(0);
+    expect(
+      others.filter(([key, o]) => JSON.stringify(after.get(key)) !== JSON.stringify(o)),
+    ).toEqual([]);
+    expect(after.get('Deployment/customers-qryh')?.generation).toBeGreaterThan(
+      before.get('Deployment/customers-qryh')?.generation ?? Infinity,
+    );
+    expect(await imageOf('customers-qryh')).toBe('registry.example.com/cqrs/customers-qryh:t2');
+  });
+
+  it('rolls a rollout that never becomes ready back to the previous template and fails with the reason', async () => {
+    const short = path.join(dir, 'short-deadline.yaml');
+    writeFileSync(short, 'apps:\n  customers-qryh:\n    progressDeadlineSeconds: 10\n');
+
+    const run = await runDeploy(kubeconfig, [
+      'customers-qryh',
+      '--image-tag',
+      neverReadyTag,
+      '--values',
+      values,
+      '--values',
+      short,
+    ]);
+
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 1 });
+    expect(run.stderr).toMatch(
+      /customers-qryh: FAILED: deployment "customers-qryh" exceeded its progress deadline/,
+    );
+    expect(run.stderr).toMatch(/not ready/);
+    expect(run.stderr).toContain('(rolled back to the previous template)');
+    expect(await imageOf('customers-qryh')).toBe('registry.example.com/cqrs/customers-qryh:t2');
+    const deployment: V1Deployment = await appsApi.readNamespacedDeployment({
+      name: 'customers-qryh',
+      namespace,
+    });
+    expect(deployment.status?.updatedReplicas).toBe(deployment.status?.availableReplicas);
+  });
+
+  it('accepts the cluster add-ons as valid objects (server-side dry run)', async () => {
+    const addons = ['secrets.yaml', 'mongodb.yaml', 'kafka.yaml'].flatMap((file) =>
+      parseAllDocuments(readFileSync(path.join(repoRoot, 'deploy/k8s/addons', file), 'utf8')).map(
+        (doc) => doc.toJS() as KubernetesObject,
+      ),
+    );
+
+    const applied = await Promise.all(
+      addons.map((o) =>
+        objects.patch(
+          { ...o, metadata: { ...o.metadata, name: o.metadata?.name ?? '', namespace } },
+          undefined,
+          'All',
+          fieldManager,
+          true,
+          PatchStrategy.ServerSideApply,
+        ),
+      ),
+    );
+
+    expect(applied.map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual(
+      addons.map((o) => `${o.kind}/${o.metadata?.name}`),
+    );
+    expect(
+      applied
+        .filter((o) => o.kind === 'StatefulSet')
+        .map((o) => (o as { spec?: { replicas?: number } }).spec?.replicas),
+    ).toEqual([3, 3]);
+  });
+});

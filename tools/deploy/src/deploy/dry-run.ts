@@ -1,0 +1,19 @@
+import { describeObject, refOf, type Cluster } from '../kube/cluster';
+import type { RenderedApp } from '../render/render-apps';
+import { objectDiff } from './object-diff';
+
+/**
+ * What deploying the app would change: each object is server-side applied with `dryRun=All`
+ * (so defaulting, admission and field ownership are the server's) and diffed against the live
+ * object. Nothing is written. Returns the diffs, one per changed object.
+ */
+export async function dryRunApp(cluster: Cluster, rendered: RenderedApp): Promise<string[]> {
+  const diffs: string[] = [];
+  for (const object of rendered.objects) {
+    const live = await cluster.read(refOf(object));
+    const applied = await cluster.apply(object, { dryRun: true });
+    const diff = objectDiff(`${rendered.app.name} ${describeObject(object)}`, live, applied);
+    if (diff !== '') diffs.push(diff);
+  }
+  return diffs;
+}
