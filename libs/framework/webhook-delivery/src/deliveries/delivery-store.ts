@@ -22,6 +22,7 @@ export const deliveryIndexes = (): IndexDeclaration[] => [
     key: { subscriptionId: 1, createdAt: -1, _id: -1 },
     name: 'subscription_created',
   },
+  { collection: deliveriesCollection, key: { claim: 1 }, name: 'claim' },
   { collection: attemptsCollection, key: { deliveryId: 1, at: 1 }, name: 'delivery_at' },
 ];
 
@@ -46,8 +47,9 @@ export interface DeliveryStore {
   /**
    * Claims up to `limit` due deliveries, longest waiting first, skipping `busySubscriptions`:
    * each becomes invisible to every dispatcher for `visibilityMs`, after which it is due again
-   * (a crashed dispatcher's claims come back by themselves). One query finds the candidates; a
-   * conditional update per candidate claims it, so of two dispatchers only one wins each.
+   * (a crashed dispatcher's claims come back by themselves). One query finds the candidates and
+   * one conditional update claims them under a token of this call, so of two dispatchers only
+   * one wins each delivery.
    */
   claim(options: {
     readonly now: Date;
@@ -148,24 +150,20 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         .sort({ dueAt: 1 })
         .limit(limit * 4)
         .toArray();
-      const claimed: DeliveryDocument[] = [];
+      const chosen: string[] = [];
       for (const candidate of candidates) {
-        if (claimed.length >= limit) break;
-        if (!admit(candidate.subscriptionId)) continue;
-        const won = await deliveries.findOneAndUpdate(
-          { _id: candidate._id, status: 'pending', dueAt: candidate.dueAt },
-          {
-            $set: {
-              claim: randomUUID(),
-              dueAt: new Date(now.getTime() + visibilityMs),
-              updatedAt: now,
-            },
-          },
-          { returnDocument: 'after' },
-        );
-        if (won) claimed.push(won);
+        if (chosen.length >= limit) break;
+        if (admit(candidate.subscriptionId)) chosen.push(candidate._id);
       }
-      return claimed;
+      if (chosen.length === 0) return [];
+      // One write claims them all under this call's token; a delivery another dispatcher
+      // claimed meanwhile is no longer due, so the filter leaves it alone.
+      const claim = randomUUID();
+      await deliveries.updateMany(
+        { _id: { $in: chosen }, status: 'pending', dueAt: { $lte: now } },
+        { $set: { claim, dueAt: new Date(now.getTime() + visibilityMs), updatedAt: now } },
+      );
+      return deliveries.find({ claim }).toArray();
     },
     async complete(delivery, attempt, completion, now) {
       const number = delivery.attempts + (attempt ? 1 : 0);

@@ -6,6 +6,7 @@ import type { Completion, DeliveryStore } from '../deliveries/delivery-store';
 import { nextDelay } from '../deliveries/retry-schedule';
 import type { TargetPolicy } from '../ssrf/target-guard';
 import { checkTarget } from '../ssrf/target-guard';
+import type { SubscriptionDocument } from '../subscriptions/subscription';
 import { signingSecrets } from '../subscriptions/subscription';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { DeliveryMetrics } from './delivery-metrics';
@@ -157,8 +158,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     });
   }
 
-  async function attempt(delivery: DeliveryDocument): Promise<void> {
-    const subscription = await options.subscriptions.find(delivery.subscriptionId);
+  async function attempt(
+    delivery: DeliveryDocument,
+    subscription: SubscriptionDocument | undefined,
+  ): Promise<void> {
     if (!subscription) {
       return finish(delivery, null, {
         outcome: 'failed',
@@ -197,7 +200,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     );
     const status = response.statusCode;
     if (status !== undefined && status >= 200 && status < 300) {
-      await options.subscriptions.recordSuccess(delivery.subscriptionId);
+      if (subscription.failingSince !== null) {
+        await options.subscriptions.recordSuccess(delivery.subscriptionId);
+      }
       return finish(delivery, response, { outcome: 'delivered' });
     }
     if (status === 410) {
@@ -214,12 +219,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return failed(delivery, response, subscription.url);
   }
 
-  function track(delivery: DeliveryDocument) {
+  function track(delivery: DeliveryDocument, subscription: SubscriptionDocument | undefined) {
     const id = delivery.subscriptionId;
     inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
     total += 1;
     options.metrics.inFlight.set(total);
-    const task = attempt(delivery)
+    const task = attempt(delivery, subscription)
       .catch((error: unknown) => {
         // The claim lapses and the delivery comes back; nothing is lost.
         log.error({ err: error, deliveryId: delivery._id }, 'attempt could not be recorded');
@@ -262,7 +267,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             idle = true;
             break;
           }
-          for (const delivery of claimed) track(delivery);
+          // One read of the batch's subscriptions, as they are now (status, URL, secrets).
+          const subscriptions = await options.subscriptions.findMany([
+            ...new Set(claimed.map((d) => d.subscriptionId)),
+          ]);
+          for (const delivery of claimed)
+            track(delivery, subscriptions.get(delivery.subscriptionId));
         }
       } catch (error) {
         log.error({ err: error }, 'claiming deliveries failed; trying again');

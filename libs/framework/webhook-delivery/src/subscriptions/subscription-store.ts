@@ -28,7 +28,8 @@ export interface SubscriptionStore {
   readonly collection: Collection<SubscriptionDocument>;
   create(subscription: NewSubscription, now: Date): Promise<SubscriptionDocument>;
   get(id: string): Promise<SubscriptionDocument>;
-  find(id: string): Promise<SubscriptionDocument | null>;
+  /** The subscriptions with these ids that exist, by id. */
+  findMany(ids: readonly string[]): Promise<Map<string, SubscriptionDocument>>;
   list(page: PageRequest): Promise<Page<SubscriptionDocument>>;
   /** Every active subscription (the fan-out matches each event against them). */
   active(): Promise<SubscriptionDocument[]>;
@@ -94,7 +95,10 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
       return document;
     },
     get,
-    find: (id) => collection.findOne({ _id: id }),
+    async findMany(ids) {
+      const found = await collection.find({ _id: { $in: [...ids] } }).toArray();
+      return new Map(found.map((subscription) => [subscription._id, subscription]));
+    },
     list: (page) => findPage(collection, {}, [{ field: '_id', direction: 1 }], page, (d) => d),
     active: () => collection.find({ status: 'active' }).toArray(),
     update: (id, changes, now) => change(id, { ...changes }, now),
