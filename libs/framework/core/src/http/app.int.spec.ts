@@ -120,12 +120,15 @@ describe('createHttpApp', () => {
           log.info({ key: headers['idempotency-key'] }, 'creating thing');
           return { status: 201, body: { id: 't-1', ...body } };
         }),
-        bindRoute(receiveSigned, ({ rawBody, body }) =>
-          Promise.resolve({
+        bindRoute(receiveSigned, ({ rawBody, body }) => {
+          if (rawBody.toString() === '"unsigned"') {
+            throw new AppError('unauthenticated', 'The signature is not valid.');
+          }
+          return Promise.resolve({
             status: 200,
             body: { bytes: `${rawBody.toString('base64')}|${body === undefined}` },
-          }),
-        ),
+          });
+        }),
         bindRoute(deleteThing, ({ params }) => {
           if (params.id === 'crash') throw new Error('db password=hunter2 leaked');
           throw new AppError('rule_violated', 'The thing is in use.', {
@@ -353,6 +356,13 @@ describe('createHttpApp', () => {
       const bytes = await received(await call('/hooks/things', { method: 'POST' }));
 
       expect(bytes).toBe('|true');
+    });
+
+    it('answers a 401 of its own without a bearer challenge (it takes no bearer token)', async () => {
+      const response = await postJson('/hooks/things', '"unsigned"');
+
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBeNull();
     });
 
     it('still answers 413 over the limit and 415 for a body that is not JSON', async () => {

@@ -8,7 +8,8 @@ import { requestState } from './request-state';
 export function sendProblem(res: Response, problem: Problem): void {
   const state = requestState(res);
   state.errorCode = problem.type.slice(problem.type.lastIndexOf('/') + 1);
-  if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+  // Routes that take no bearer token (signed webhooks) refuse for reasons of their own.
+  if (problem.status === 401 && state.bearer !== false) res.setHeader('WWW-Authenticate', 'Bearer');
   res
     .status(problem.status)
     .type(problemContentType)

@@ -24,7 +24,9 @@ export function mountRoute(app: Express, bound: BoundRoute, options: MountOption
   const log = options.logger.child({ operationId: route.operationId });
   const steps: RequestHandler[] = [
     (_req, res, next) => {
-      requestState(res).route = route.path;
+      const state = requestState(res);
+      state.route = route.path;
+      state.bearer = route.auth === 'bearer';
       next();
     },
   ];

@@ -7,6 +7,8 @@ export interface RequestState {
   readonly context: RequestContext;
   /** The matched route template (`/customers/{id}`); the metric label and log field. */
   route?: string;
+  /** Whether the matched route takes a bearer token (a 401 then challenges for one). */
+  bearer?: boolean;
   /** The caller, once a bearer route authenticated it. */
   actor?: Actor;
   /** The problem code sent, for the access log line. */
