@@ -3,7 +3,7 @@
 # integration and end-to-end tiers of every project. Integration and end-to-end tests share one
 # embedded Kafka and engine, started here if not already running and stopped afterwards if started
 # here. Last, the cluster tier on a real Kubernetes control plane built from the Go module proxy
-# (cached outside git; the first build takes about 20 minutes on 2 cores).
+# (cached outside git; the first build takes about 6 minutes on 2 idle cores).
 set -eu
 cd "$(dirname "$0")/../.."
 export NX_DAEMON="${NX_DAEMON:-false}" NX_TUI=false NX_NO_CLOUD=true
