@@ -9,32 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from '@cqrs/framework-core/testing';
 import { ensureClusterBinaries } from './binaries';
 import { startControlPlane, type ControlPlane } from './control-plane';
 import { neverReadyTag } from './stages';
-
-/** Polls `probe` until it returns a value (not undefined); the last probe error is kept. */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    await sleep(500);
-  }
-  throw new Error(
-    `timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
-  );
-}
 
 function deployment(name: string, image: string): V1Deployment {
   const labels = { app: name };
@@ -128,12 +106,16 @@ describe('local control plane (etcd, kube-apiserver, controller manager, schedul
       body: deployment('web', 'example.com/web:1.0.0'),
     });
 
-    const status = await eventually('2 available replicas of web', async () => {
-      const d = await apps.readNamespacedDeployment({ name: 'web', namespace });
-      return d.status?.availableReplicas === 2 && d.status.updatedReplicas === 2
-        ? d.status
-        : undefined;
-    });
+    const status = await eventually(
+      async () => {
+        const d = await apps.readNamespacedDeployment({ name: 'web', namespace });
+        return d.status?.availableReplicas === 2 && d.status.updatedReplicas === 2
+          ? d.status
+          : undefined;
+      },
+      '2 available replicas of web',
+      90_000,
+    );
 
     expect(status.readyReplicas).toBe(2);
     const pods = (await core.listNamespacedPod({ namespace, labelSelector: 'app=web' })).items;
@@ -150,18 +132,26 @@ describe('local control plane (etcd, kube-apiserver, controller manager, schedul
     });
 
     // The deployment controller gives up after progressDeadlineSeconds: what a deploy tool sees.
-    const progressing = await eventually('ProgressDeadlineExceeded on broken', async () => {
-      const d = await apps.readNamespacedDeployment({ name: 'broken', namespace });
-      const c = d.status?.conditions?.find((x) => x.type === 'Progressing');
-      return c?.reason === 'ProgressDeadlineExceeded' ? c : undefined;
-    });
+    const progressing = await eventually(
+      async () => {
+        const d = await apps.readNamespacedDeployment({ name: 'broken', namespace });
+        const c = d.status?.conditions?.find((x) => x.type === 'Progressing');
+        return c?.reason === 'ProgressDeadlineExceeded' ? c : undefined;
+      },
+      'ProgressDeadlineExceeded on broken',
+      90_000,
+    );
 
     expect(progressing.status).toBe('False');
-    const pods = await eventually('2 running pods of broken', async () => {
-      const list = await core.listNamespacedPod({ namespace, labelSelector: 'app=broken' });
-      const running = list.items.filter((p) => p.status?.phase === 'Running');
-      return running.length === 2 ? running : undefined;
-    });
+    const pods = await eventually(
+      async () => {
+        const list = await core.listNamespacedPod({ namespace, labelSelector: 'app=broken' });
+        const running = list.items.filter((p) => p.status?.phase === 'Running');
+        return running.length === 2 ? running : undefined;
+      },
+      '2 running pods of broken',
+      90_000,
+    );
     expect(pods.some(isReady)).toBe(false);
     expect(pods.flatMap((p) => p.status?.containerStatuses ?? []).map((c) => c.ready)).toEqual([
       false,

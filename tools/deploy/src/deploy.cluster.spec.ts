@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from '@cqrs/framework-core/testing';
 import { parseAllDocuments } from 'yaml';
 import {
   ApiextensionsV1Api,
@@ -65,21 +66,6 @@ function runDeploy(kubeconfig: string, args: readonly string[]): Promise<Run> {
   });
 }
 
-/** Polls until `probe` returns a value; fails with `what` after `timeoutMs`. */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
-
 describe('npm run deploy against a Kubernetes control plane', () => {
   let dir: string;
   let plane: ControlPlane;
@@ -122,7 +108,6 @@ describe('npm run deploy against a Kubernetes control plane', () => {
    */
   const quietSnapshot = () =>
     eventually(
-      'a cluster at rest',
       async () => {
         const hpas = await objects.list<V2HorizontalPodAutoscaler>(
           'autoscaling/v2',
@@ -148,6 +133,7 @@ describe('npm run deploy against a Kubernetes control plane', () => {
         const second = await snapshot();
         return JSON.stringify([...first]) === JSON.stringify([...second]) ? second : undefined;
       },
+      'a cluster at rest',
       180_000,
     );
   const imageOf = async (app: string) =>
@@ -169,14 +155,18 @@ describe('npm run deploy against a Kubernetes control plane', () => {
     // A bare control plane has no Gateway API: a stand-in HTTPRoute CRD, until it is served.
     const crds = kc.makeApiClient(ApiextensionsV1Api);
     await crds.createCustomResourceDefinition({ body: httpRouteCrd });
-    await eventually('the HTTPRoute CRD', async () => {
-      const crd = await crds.readCustomResourceDefinition({
-        name: httpRouteCrd.metadata?.name ?? '',
-      });
-      return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')
-        ? true
-        : undefined;
-    });
+    await eventually(
+      async () => {
+        const crd = await crds.readCustomResourceDefinition({
+          name: httpRouteCrd.metadata?.name ?? '',
+        });
+        return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')
+          ? true
+          : undefined;
+      },
+      'the HTTPRoute CRD',
+      120_000,
+    );
     values = path.join(dir, 'values.yaml');
     writeFileSync(values, `namespace: ${namespace}\n`);
   }, 1_800_000);

@@ -7,7 +7,7 @@ import { applyIndexes, connectServiceMongo } from '@cqrs/framework-mongo';
 import { parkedEventsHandlers } from './api/parked-events-handlers';
 import type { ParkedEventsRoutes } from './api/parked-events-routes';
 import type { CommandClient } from './client/command-client';
-import { createCommandClient } from './client/command-client';
+import { connectCmdhClient } from './client/cmdh-client';
 import { createEventHandler } from './consumer/event-handler';
 import type { EvhConfig } from './evh-config';
 import { consumerGroupOf, retryPolicyOf } from './evh-config';
@@ -41,14 +41,7 @@ export async function startEventHandlingApp<
   const parked = createParkedEventStore(mongo.db);
   await applyIndexes(mongo.db, parkedEventIndexes(), logger);
 
-  const token = config.SERVICE_TOKEN;
-  const http = createCommandClient({
-    baseUrl: config.CMDH_URL,
-    token: () => token,
-    timeoutMs: config.COMMAND_TIMEOUT_MS,
-    logger,
-  });
-  lifecycle.onStop('command client', () => http.close());
+  const http = connectCmdhClient(runtime);
   const handler = createEventHandler({
     kafka: createServiceKafka(runtime),
     groupId: consumerGroupOf(config),

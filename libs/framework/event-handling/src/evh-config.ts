@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CmdhClientConfig } from './client/cmdh-client';
+import { cmdhClientConfigShape } from './client/cmdh-client';
 import { defaultRetryPolicy } from './retry/retry-policy';
 import type { RetryPolicy } from './retry/retry-policy';
 
@@ -6,10 +8,7 @@ const positiveInt = z.coerce.number().int().positive();
 
 /** The settings of an `evh`: its `cmdh`, the topic it consumes, its group and retry budget. */
 export const evhConfigShape = (topic: string) => ({
-  /** Base URL of the service's own `cmdh`, e.g. `http://customers-cmdh:8080`. */
-  CMDH_URL: z.url({ protocol: /^https?$/ }),
-  /** The JWT (role `service`) sent to `cmdh` with every command. */
-  SERVICE_TOKEN: z.string().min(1),
+  ...cmdhClientConfigShape,
   /** The other service's public topic. */
   EVENTS_TOPIC: z.string().min(1).default(topic),
   /** The consumer group shared by every replica; the SERVICE_NAME when absent. */
@@ -20,16 +19,11 @@ export const evhConfigShape = (topic: string) => ({
   RETRY_INITIAL_DELAY_MS: positiveInt.default(defaultRetryPolicy.initialDelayMs),
   /** Ceiling of any retry wait, `Retry-After` included. */
   RETRY_MAX_DELAY_MS: positiveInt.default(defaultRetryPolicy.maxDelayMs),
-  /** Longest a command to `cmdh` may take. */
-  COMMAND_TIMEOUT_MS: positiveInt.default(10_000),
 });
 
 /** The parsed settings of `evhConfigShape`. */
-export interface EvhConfig {
-  readonly CMDH_URL: string;
-  readonly SERVICE_TOKEN: string;
+export interface EvhConfig extends CmdhClientConfig {
   readonly EVENTS_TOPIC: string;
-  readonly COMMAND_TIMEOUT_MS: number;
   readonly CONSUMER_GROUP?: string | undefined;
   readonly RETRY_ATTEMPTS: number;
   readonly RETRY_INITIAL_DELAY_MS: number;

@@ -13,6 +13,11 @@ export {
   type ParkedEventResource,
 } from './api/parked-event-resource';
 export { parkedEventsHandlers } from './api/parked-events-handlers';
+export {
+  cmdhClientConfigShape,
+  connectCmdhClient,
+  type CmdhClientConfig,
+} from './client/cmdh-client';
 export { classifyAnswer, parseRetryAfter, type CommandAnswer } from './client/command-answer';
 export {
   createCommandClient,

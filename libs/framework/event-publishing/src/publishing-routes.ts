@@ -1,4 +1,10 @@
-import { defineRoute, problem, requestProblems, roleRequired } from '@cqrs/framework-core';
+import {
+  defineRoute,
+  pascalCase,
+  problem,
+  requestProblems,
+  roleRequired,
+} from '@cqrs/framework-core';
 import type { catalogResponseSchemaFor } from './event-catalog';
 import { replayEventsBodySchema, replayEventsResultSchema } from './replay-schemas';
 
@@ -13,7 +19,7 @@ export function publishingRoutes<const S extends string>(
   aggregate: string,
   catalogResponse: ReturnType<typeof catalogResponseSchemaFor>,
 ) {
-  const pascal = aggregate.charAt(0).toUpperCase() + aggregate.slice(1);
+  const pascal = pascalCase(aggregate);
   const events = {
     service,
     app: 'evp',

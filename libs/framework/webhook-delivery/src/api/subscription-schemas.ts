@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryShape, pageQuerySchema, pageSchema } from '@cqrs/framework-query-handling';
 import type { AttemptDocument, DeliveryDocument } from '../deliveries/delivery';
 import type { SubscriptionDocument } from '../subscriptions/subscription';
 
@@ -56,18 +57,13 @@ export const deliveryParamsSchema = subscriptionParamsSchema.extend({
   deliveryId: z.string().min(1).max(600).describe('Delivery id'),
 });
 
-const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size'),
-  cursor: z.string().min(1).max(1024).optional().describe("The previous page's nextCursor"),
-};
-
-export const listSubscriptionsQuerySchema = z.strictObject(pageQuery);
+export const listSubscriptionsQuerySchema = pageQuerySchema;
 
 export const deliveryStatusSchema = z.enum(['pending', 'delivered', 'failed']);
 
 export const listDeliveriesQuerySchema = z.strictObject({
   status: deliveryStatusSchema.optional(),
-  ...pageQuery,
+  ...pageQueryShape,
 });
 
 export const subscriptionResourceSchema = z.object({
@@ -102,10 +98,7 @@ export const rotatedSecretSchema = z.object({
   previousSecretsExpireAt: z.string().nullable(),
 });
 
-export const subscriptionPageSchema = z.object({
-  items: z.array(subscriptionResourceSchema),
-  nextCursor: z.string().nullable(),
-});
+export const subscriptionPageSchema = pageSchema(subscriptionResourceSchema);
 
 const attemptSummarySchema = z.object({
   at: z.string(),
@@ -139,10 +132,7 @@ export const deliveryDetailSchema = deliveryResourceSchema.extend({
   attemptLog: z.array(attemptResourceSchema),
 });
 
-export const deliveryPageSchema = z.object({
-  items: z.array(deliveryResourceSchema),
-  nextCursor: z.string().nullable(),
-});
+export const deliveryPageSchema = pageSchema(deliveryResourceSchema);
 
 export const pingResultSchema = z.object({ deliveryId: z.string() });
 export const replayResultSchema = z.object({ replayed: z.number().int() });

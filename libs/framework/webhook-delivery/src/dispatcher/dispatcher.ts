@@ -115,16 +115,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function failed(
     delivery: DeliveryDocument,
     response: AttemptResponse,
-    subscriptionUrl: string,
+    subscription: SubscriptionDocument,
   ) {
     const at = now();
-    const since = await options.subscriptions.recordFailure(delivery.subscriptionId, at);
-    if (since && at.getTime() - since.getTime() >= options.disableAfterMs) {
+    // The subscription was read with this batch: its failing streak, if it has one, is there.
+    const since = subscription.failingSince ?? at;
+    if (subscription.failingSince === null) {
+      await options.subscriptions.markFailing(delivery.subscriptionId, at);
+    }
+    if (at.getTime() - since.getTime() >= options.disableAfterMs) {
       const detail = `every attempt since ${since.toISOString()} failed; the last: ${describe(response)}`;
       if (await options.subscriptions.disable(delivery.subscriptionId, 'failing', detail, at)) {
         options.metrics.disabled.inc({ reason: 'failing' });
         log.warn(
-          { subscriptionId: delivery.subscriptionId, url: subscriptionUrl, detail },
+          { subscriptionId: delivery.subscriptionId, url: subscription.url, detail },
           'subscription disabled',
         );
       }
@@ -179,11 +183,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const target = await checkTarget(subscription.url, options.targets);
     if (!target.ok) {
       // Checked again at every attempt: DNS may now point somewhere it must not.
-      return failed(
-        delivery,
-        { error: `refused: ${target.detail}`, latencyMs: 0 },
-        subscription.url,
-      );
+      return failed(delivery, { error: `refused: ${target.detail}`, latencyMs: 0 }, subscription);
     }
     const sentAt = now();
     const headers = webhookHeaders(
@@ -216,7 +216,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       return finish(delivery, response, { outcome: 'failed', reason: 'endpoint_gone', detail });
     }
-    return failed(delivery, response, subscription.url);
+    return failed(delivery, response, subscription);
   }
 
   function track(delivery: DeliveryDocument, subscription: SubscriptionDocument | undefined) {

@@ -40,8 +40,9 @@ export interface SubscriptionStore {
   delete(id: string): Promise<void>;
   /** A new secret; the current ones keep signing for `graceMs` more at most. */
   rotateSecret(id: string, graceMs: number, now: Date): Promise<SubscriptionDocument>;
-  /** Notes a failed attempt; returns since when the subscription has been failing. */
-  recordFailure(id: string, now: Date): Promise<Date | null>;
+  /** Starts a failing streak at `since`, unless one is already running. */
+  markFailing(id: string, since: Date): Promise<void>;
+  /** Ends a failing streak. */
   recordSuccess(id: string): Promise<void>;
 }
 
@@ -145,10 +146,11 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
       }
       return updated;
     },
-    async recordFailure(id, now) {
-      await collection.updateOne({ _id: id, failingSince: null }, { $set: { failingSince: now } });
-      const found = await collection.findOne({ _id: id }, { projection: { failingSince: 1 } });
-      return found?.failingSince ?? null;
+    async markFailing(id, since) {
+      await collection.updateOne(
+        { _id: id, failingSince: null },
+        { $set: { failingSince: since } },
+      );
     },
     async recordSuccess(id) {
       await collection.updateOne(

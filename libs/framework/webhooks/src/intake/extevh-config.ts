@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CmdhClientConfig } from '@cqrs/framework-event-handling';
+import { cmdhClientConfigShape } from '@cqrs/framework-event-handling';
 import { defaultToleranceSeconds } from '../standard-webhooks/verify-webhook';
 import { isWebhookSecret } from '../standard-webhooks/webhook-secret';
 
@@ -21,10 +23,7 @@ const webhookSecrets = z
 
 /** The settings of an `extevh`: its `cmdh`, the provider's secrets and the timestamp tolerance. */
 export const extevhConfigShape = {
-  /** Base URL of the service's own `cmdh`, e.g. `http://customers-cmdh:8080`. */
-  CMDH_URL: z.url({ protocol: /^https?$/ }),
-  /** The JWT (role `service`) sent to `cmdh` with every command. */
-  SERVICE_TOKEN: z.string().min(1),
+  ...cmdhClientConfigShape,
   /**
    * The provider's secrets, comma-separated: every one is accepted, so a new secret is added
    * before the provider switches to it and the old one removed after.
@@ -32,15 +31,10 @@ export const extevhConfigShape = {
   WEBHOOK_SECRETS: webhookSecrets,
   /** Largest accepted distance between a webhook's timestamp and now, either way. */
   WEBHOOK_TOLERANCE_SECONDS: positiveInt.default(defaultToleranceSeconds),
-  /** Longest a command to `cmdh` may take; the provider gets 503 after it. */
-  COMMAND_TIMEOUT_MS: positiveInt.default(10_000),
 };
 
 /** The parsed settings of `extevhConfigShape`. */
-export interface ExtevhConfig {
-  readonly CMDH_URL: string;
-  readonly SERVICE_TOKEN: string;
+export interface ExtevhConfig extends CmdhClientConfig {
   readonly WEBHOOK_SECRETS: readonly string[];
   readonly WEBHOOK_TOLERANCE_SECONDS: number;
-  readonly COMMAND_TIMEOUT_MS: number;
 }

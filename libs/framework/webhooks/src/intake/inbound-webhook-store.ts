@@ -6,15 +6,10 @@ import type { InboundWebhook, WebhookFailure, WebhookRefusal } from './inbound-w
 export const defaultInboundWebhooksCollection = 'inbound_webhooks';
 
 /** A webhook as it arrives, verified and valid. */
-export interface ReceivedWebhook {
-  readonly id: string;
-  readonly provider: string;
-  readonly type?: string;
-  readonly rawBody: string;
-  readonly timestampSeconds: number;
-  readonly commandId: string;
-  readonly receivedAt: Date;
-}
+export type ReceivedWebhook = { readonly id: string } & Pick<
+  InboundWebhook,
+  'provider' | 'type' | 'rawBody' | 'timestampSeconds' | 'commandId' | 'receivedAt'
+>;
 
 /** The inbound webhooks of one `extevh`; the webhook id is the document id, so it is unique. */
 export interface InboundWebhookStore {

@@ -1,6 +1,6 @@
 import type { BaseConfig, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { createCommandClient } from '@cqrs/framework-event-handling';
+import { connectCmdhClient } from '@cqrs/framework-event-handling';
 import type { MongoConfig } from '@cqrs/framework-mongo';
 import { connectServiceMongo } from '@cqrs/framework-mongo';
 import type { ExtevhConfig } from './extevh-config';
@@ -27,18 +27,11 @@ export async function startWebhookIntakeApp<C extends BaseConfig & MongoConfig &
   options: StartOptions & { readonly now?: () => Date } = {},
 ): Promise<RunningApp<C>> {
   const runtime = createServiceRuntime(config, options);
-  const { logger, metrics, lifecycle } = runtime;
+  const { metrics } = runtime;
   const mongo = await connectServiceMongo(runtime);
   const store = createInboundWebhookStore(mongo.db, spec.collection);
 
-  const token = config.SERVICE_TOKEN;
-  const client = createCommandClient({
-    baseUrl: config.CMDH_URL,
-    token: () => token,
-    timeoutMs: config.COMMAND_TIMEOUT_MS,
-    logger,
-  });
-  lifecycle.onStop('command client', () => client.close());
+  const client = connectCmdhClient(runtime);
 
   const handler = webhookIntakeHandler(spec.intake, {
     store,
