@@ -10,6 +10,14 @@ export NX_DAEMON="${NX_DAEMON:-false}" NX_TUI=false NX_NO_CLOUD=true
 summary_dir="tmp/test-summary"
 rm -rf "$summary_dir" && mkdir -p "$summary_dir"
 export JEST_SUMMARY_DIR="$PWD/$summary_dir"
+# The closing report comes last, also when a step failed: the failed tests and their messages,
+# then the counts. It fails the run when any test failed or none ran.
+report() {
+  status=$?
+  node tools/dev/jest/summary.js "$summary_dir" || status=1
+  exit "$status"
+}
+trap report EXIT
 
 nx run-many -t lint typecheck --outputStyle=static
 tsx --tsconfig tsconfig.base.json tools/openapi/src/cli.ts check
@@ -18,4 +26,3 @@ nx run-many -t test-unit --outputStyle=static --skip-nx-cache
 tsx --tsconfig tsconfig.base.json tools/dev/src/with-infra.ts -- nx run-many -t test-int test-e2e --outputStyle=static --parallel=1 --skip-nx-cache
 tsx --tsconfig tsconfig.base.json tools/cluster/src/cli.ts build
 nx run-many -t test-cluster --outputStyle=static --parallel=1 --skip-nx-cache
-node tools/dev/jest/summary.js "$summary_dir"

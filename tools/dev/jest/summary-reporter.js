@@ -1,9 +1,15 @@
 // @ts-check
-// Records each Jest run's counts under $JEST_SUMMARY_DIR, so `npm test` can print one closing
-// line for all projects and tiers (see summary.js). Does nothing when the variable is unset.
+// Records each Jest run's counts and failures under $JEST_SUMMARY_DIR, so `npm test` can print
+// one closing report for all projects and tiers (see summary.js), even when a tier failed and
+// its own output scrolled away. Does nothing when the variable is unset.
 const { writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
+const { stripVTControlCharacters } = require('node:util');
+
+/** The first lines of a failure message, without colour codes. */
+const firstLines = (message, count = 12) =>
+  stripVTControlCharacters(message).split('\n').slice(0, count).join('\n');
 
 class SummaryReporter {
   /** @param {import('@jest/test-result').AggregatedResult} results */
@@ -12,6 +18,25 @@ class SummaryReporter {
     if (!dir) return;
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numFailedTestSuites } =
       results;
+    const failures = results.testResults.flatMap((file) => {
+      const tests = file.testResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => ({
+          file: path.relative(process.cwd(), file.testFilePath),
+          test: test.fullName,
+          message: firstLines(test.failureMessages.join('\n')),
+        }));
+      // A suite that failed outside any test (a hook, an import) has no failed test to name.
+      return tests.length > 0 || !file.testExecError
+        ? tests
+        : [
+            {
+              file: path.relative(process.cwd(), file.testFilePath),
+              test: '(suite)',
+              message: firstLines(file.failureMessage ?? file.testExecError.message),
+            },
+          ];
+    });
     writeFileSync(
       path.join(dir, `${randomUUID()}.json`),
       JSON.stringify({
@@ -20,6 +45,7 @@ class SummaryReporter {
         numPendingTests,
         numTodoTests,
         numFailedTestSuites,
+        failures,
       }),
     );
   }
