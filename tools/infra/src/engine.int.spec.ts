@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ResumeToken } from 'mongodb';
 import { MongoClient, MongoServerError } from 'mongodb';
-import { resolveClasspath } from './java';
+import { parseInfraConfig } from './config';
+import { engineClasspath } from './mongo';
 
 /**
  * What our launcher adds to mongo-java-server beyond the change-stream contract (which any MongoDB
@@ -20,7 +21,7 @@ const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'engine-spec-'));
-  classpath = await resolveClasspath('mongo', path.join(workDir, 'cache'), () => undefined);
+  classpath = await engineClasspath(parseInfraConfig(), () => undefined);
 });
 afterEach(async () => {
   await Promise.all([...running].map(stop));

@@ -2,8 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Component } from './component';
+import type { InfraConfig } from './config';
 import { resolveClasspath } from './java';
 import { marker, portOpen, startDetached } from './process';
+
+/**
+ * The engine's runtime classpath, built once and shared by every start (and the launcher's own
+ * tests), so nothing rebuilds the jar a running engine has open.
+ */
+export const engineClasspath = (config: InfraConfig, log: (line: string) => void) =>
+  resolveClasspath('mongo', path.join(config.dataDir, 'cache'), log);
 
 /**
  * The MongoDB-wire-compatible engine: mongo-java-server behind our launcher
@@ -17,7 +25,7 @@ export const mongo: Component = {
   address: (c) => c.mongo.url,
 
   async start(config, log) {
-    const classpath = await resolveClasspath('mongo', path.join(config.dataDir, 'cache'), log);
+    const classpath = await engineClasspath(config, log);
     const { dir, host, port, persist, oplogMaxEntries } = config.mongo;
     await mkdir(dir, { recursive: true });
     return startDetached(

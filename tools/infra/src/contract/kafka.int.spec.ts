@@ -11,6 +11,8 @@ const kafka = new Kafka({ clientId: 'kafka-contract', brokers, logLevel: logLeve
 const admin = kafka.admin();
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 const consumers: Consumer[] = [];
+/** What the platform gives a topic creation (ensureTopics); kafkajs's 5 s is tight under load. */
+const timeout = 30_000;
 
 type Received = { key: string; value: string; partition: number };
 
@@ -56,6 +58,7 @@ describe('Kafka contract', () => {
     const created = await admin.createTopics({
       topics: [{ topic, numPartitions: 3 }],
       waitForLeaders: true,
+      timeout,
     });
 
     expect(created).toBe(true);
@@ -81,7 +84,11 @@ describe('Kafka contract', () => {
 
   it('delivers keyed messages to a consumer group in per-key order', async () => {
     const topic = uniqueName('contract-order');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 3 }],
+      waitForLeaders: true,
+      timeout,
+    });
     const groupId = uniqueName('contract-group');
     const keys = Array.from({ length: 12 }, (_, i) => `aggregate-${i}`);
     const perKey = 100;
@@ -124,7 +131,11 @@ describe('Kafka contract', () => {
 
   it('looks up offsets by timestamp and rewinds a consumer group to them', async () => {
     const topic = uniqueName('contract-rewind');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 2 }],
+      waitForLeaders: true,
+      timeout,
+    });
     const t0 = Date.now() - 60_000;
     const message = (phase: string, i: number, timestamp: number) => ({
       key: `k${i % 4}`,
