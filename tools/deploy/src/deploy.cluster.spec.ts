@@ -21,19 +21,11 @@ import { startControlPlane, neverReadyTag, type ControlPlane } from '@cqrs/tools
 import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
 import { fieldManager } from './render/deploy-app';
+import { managedKinds } from './render/render-apps';
 import { httpRouteCrd } from './testing/gateway-api-crd';
 
 const apps = discoverApps().map((a) => a.name);
 const namespace = `deploy-test-${randomBytes(3).toString('hex')}`;
-// Everything the deploy tool renders, by kind; objects of other kinds are not ours.
-const kinds = [
-  ['v1', 'ConfigMap'],
-  ['v1', 'Service'],
-  ['apps/v1', 'Deployment'],
-  ['autoscaling/v2', 'HorizontalPodAutoscaler'],
-  ['policy/v1', 'PodDisruptionBudget'],
-  ['gateway.networking.k8s.io/v1', 'HTTPRoute'],
-] as const;
 
 interface Run {
   readonly code: number | null;
@@ -79,7 +71,7 @@ describe('npm run deploy against a Kubernetes control plane', () => {
     Map<string, { app: string; generation?: number; resourceVersion?: string }>
   > => {
     const all = new Map<string, { app: string; generation?: number; resourceVersion?: string }>();
-    for (const [apiVersion, kind] of kinds) {
+    for (const { apiVersion, kind } of managedKinds) {
       const list = await objects.list<KubernetesObject>(
         apiVersion,
         kind,
@@ -275,6 +267,42 @@ describe('npm run deploy against a Kubernetes control plane', () => {
       namespace,
     });
     expect(deployment.status?.updatedReplicas).toBe(deployment.status?.availableReplicas);
+  });
+
+  it('removes an object the app no longer renders, and shows it in a dry run first', async () => {
+    const noAutoscaler = path.join(dir, 'no-autoscaler.yaml');
+    writeFileSync(
+      noAutoscaler,
+      'apps:\n  customers-qryh:\n    autoscaling: null\n    replicas: 2\n',
+    );
+    const args = ['customers-qryh', '--image-tag', 't2', '--values', values];
+    const before = await quietSnapshot();
+
+    const dryRun = await runDeploy(kubeconfig, [...args, '--values', noAutoscaler, '--dry-run']);
+
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain(
+      '+++ customers-qryh HorizontalPodAutoscaler/customers-qryh [deleted]',
+    );
+    expect(await snapshot()).toEqual(before);
+
+    const run = await runDeploy(kubeconfig, [...args, '--values', noAutoscaler]);
+
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 });
+    expect(run.stderr).toContain(
+      'customers-qryh: removed what the app no longer renders: HorizontalPodAutoscaler/customers-qryh',
+    );
+    const after = await snapshot();
+    expect(after.has('HorizontalPodAutoscaler/customers-qryh')).toBe(false);
+    const others = [...before].filter(([, o]) => o.app !== 'customers-qryh');
+    expect(
+      others.filter(([key, o]) => JSON.stringify(after.get(key)) !== JSON.stringify(o)),
+    ).toEqual([]);
+    const deployment = await appsApi.readNamespacedDeployment({
+      name: 'customers-qryh',
+      namespace,
+    });
+    expect(deployment.spec?.replicas).toBe(2);
   });
 
   it('accepts the cluster add-ons as valid objects (server-side dry run)', async () => {

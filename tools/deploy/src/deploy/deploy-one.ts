@@ -4,6 +4,7 @@ import { appSelectorString } from '../render/deploy-app';
 import type { RenderedApp } from '../render/render-apps';
 import { previousTemplate } from './previous-template';
 import { pruneConfigMaps } from './prune-config-maps';
+import { pruneRemoved } from './prune-removed';
 import { describeUnreadyPods } from './unready-pods';
 import { waitForRollout, type WaitForRolloutOptions } from './wait-for-rollout';
 
@@ -30,8 +31,9 @@ export type DeployOutcome =
 /**
  * Deploys one app: server-side applies exactly its objects, waits for the Deployment's rollout
  * as `kubectl rollout status` decides, and when it fails re-applies the previous ReplicaSet's
- * pod template (as `kubectl rollout undo` would) and waits for that. Unused ConfigMaps of the
- * app are removed afterwards. Objects of other apps are never read or written.
+ * pod template (as `kubectl rollout undo` would) and waits for that. After a successful rollout,
+ * the app's objects its settings no longer render are deleted; unused ConfigMaps of the app are
+ * removed either way. Objects of other apps are never read or written.
  */
 export async function deployOne(options: DeployOneOptions): Promise<DeployOutcome> {
   const { cluster, rendered, log } = options;
@@ -57,6 +59,8 @@ export async function deployOne(options: DeployOneOptions): Promise<DeployOutcom
   }
   const rollout = await wait();
   if (rollout.ok) {
+    const removed = await pruneRemoved(cluster, rendered);
+    if (removed.length > 0) say(`removed what the app no longer renders: ${removed.join(', ')}`);
     const pruned = await pruneConfigMaps(cluster, app, namespace);
     if (pruned.length > 0) say(`removed unused ConfigMaps ${pruned.join(', ')}`);
     return { app: app.name, ok: true };

@@ -9,10 +9,14 @@ import { deployOne } from './deploy-one';
 
 const values = loadValues([path.join(repoRoot, 'deploy/values.yaml')]);
 const qryh = { name: 'customers-qryh', service: 'customers', role: 'qryh' };
-const render = (tag: string, env: Record<string, string> = {}) =>
+const render = (
+  tag: string,
+  env: Record<string, string> = {},
+  settings: Record<string, unknown> = {},
+) =>
   renderApps(
     {
-      values: { ...values, apps: { 'customers-qryh': { env } } },
+      values: { ...values, apps: { 'customers-qryh': { env, ...settings } } },
       apps: [qryh],
       routes: allRoutes,
       imageTag: tag,
@@ -117,6 +121,7 @@ class FakeCluster implements Cluster {
     return Promise.resolve();
   }
 
+  serves = () => Promise.resolve(true);
   ensureNamespace = () => Promise.resolve('exists' as const);
   namespaceExists = () => Promise.resolve(true);
 }
@@ -153,6 +158,31 @@ describe('deployOne', () => {
     await run(cluster, render('v2', { LOG_LEVEL: 'debug' }));
 
     expect(cluster.deleted).toEqual([key(first)]);
+  });
+
+  it('removes an object the app no longer renders once the new version is rolled out', async () => {
+    const cluster = new FakeCluster();
+    await run(cluster, render('v1'));
+    expect(cluster.objects.has('HorizontalPodAutoscaler/customers-qryh')).toBe(true);
+    const lines: string[] = [];
+
+    await run(cluster, render('v2', {}, { autoscaling: null, replicas: 2 }), lines);
+
+    expect(cluster.deleted).toEqual(['HorizontalPodAutoscaler/customers-qryh']);
+    expect(lines).toContain(
+      'customers-qryh: removed what the app no longer renders: HorizontalPodAutoscaler/customers-qryh',
+    );
+  });
+
+  it('keeps what the previous version ran with when the rollout fails', async () => {
+    const cluster = new FakeCluster();
+    await run(cluster, render('v1'));
+
+    const outcome = await run(cluster, render('bad', {}, { autoscaling: null, replicas: 2 }));
+
+    expect(outcome).toMatchObject({ ok: false, rolledBack: true });
+    expect(cluster.deleted).toEqual([]);
+    expect(cluster.objects.has('HorizontalPodAutoscaler/customers-qryh')).toBe(true);
   });
 
   it('rolls a failed rollout back to the previous template and fails with the reason', async () => {

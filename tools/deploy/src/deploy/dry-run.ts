@@ -1,11 +1,13 @@
 import { describeObject, refOf, type Cluster } from '../kube/cluster';
 import type { RenderedApp } from '../render/render-apps';
 import { objectDiff } from './object-diff';
+import { removedObjects } from './prune-removed';
 
 /**
  * What deploying the app would change: each object is server-side applied with `dryRun=All`
  * (so defaulting, admission and field ownership are the server's) and diffed against the live
- * object. Nothing is written. Returns the diffs, one per changed object.
+ * object, and each object the deploy would remove because the app no longer renders it is
+ * named. Nothing is written. Returns the diffs, one per changed object.
  */
 export async function dryRunApp(cluster: Cluster, rendered: RenderedApp): Promise<string[]> {
   const diffs: string[] = [];
@@ -14,6 +16,9 @@ export async function dryRunApp(cluster: Cluster, rendered: RenderedApp): Promis
     const applied = await cluster.apply(object, { dryRun: true });
     const diff = objectDiff(`${rendered.app.name} ${describeObject(object)}`, live, applied);
     if (diff !== '') diffs.push(diff);
+  }
+  for (const live of await removedObjects(cluster, rendered)) {
+    diffs.push(objectDiff(`${rendered.app.name} ${describeObject(live)}`, live, undefined));
   }
   return diffs;
 }

@@ -54,22 +54,23 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
 
 /**
  * A unified diff (3 lines of context) from the live object to the one a server-side dry-run
- * apply returned; empty when nothing would change. A missing live object diffs against nothing.
+ * apply returned; empty when nothing would change. A missing live object diffs against nothing,
+ * and so does an object the deploy deletes (`applied` undefined).
  */
 export function objectDiff(
   label: string,
   live: KubernetesObject | undefined,
-  applied: KubernetesObject,
+  applied: KubernetesObject | undefined,
   context = 3,
 ): string {
-  const ops = diffLines(live ? objectLines(live) : [], objectLines(applied));
+  const ops = diffLines(live ? objectLines(live) : [], applied ? objectLines(applied) : []);
   if (ops.every((op) => op.kind === ' ')) return '';
   const keep = ops.map((op, index) =>
     ops.slice(Math.max(0, index - context), index + context + 1).some((near) => near.kind !== ' '),
   );
   const out = [
     `--- ${label} (live)${live ? '' : ' [does not exist]'}`,
-    `+++ ${label} (after apply)`,
+    `+++ ${label} ${applied ? '(after apply)' : '[deleted]'}`,
   ];
   let skipped = false;
   for (const [index, op] of ops.entries()) {

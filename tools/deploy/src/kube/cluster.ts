@@ -23,6 +23,8 @@ export interface Cluster {
     labelSelector: string,
   ): Promise<T[]>;
   delete(ref: ObjectRef): Promise<void>;
+  /** Whether the API server serves this kind (a CRD such as HTTPRoute may not be installed). */
+  serves(apiVersion: string, kind: string): Promise<boolean>;
   /** Creates the namespace unless it exists; never changes an existing one. */
   ensureNamespace(name: string): Promise<'created' | 'exists'>;
   namespaceExists(name: string): Promise<boolean>;

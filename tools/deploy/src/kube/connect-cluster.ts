@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   ApiException,
   CoreV1Api,
@@ -33,7 +34,67 @@ export function describeApiError(error: unknown): string {
   return `${error.code}${message ? `: ${message}` : ''}`;
 }
 
-const notFound = (error: unknown) => error instanceof ApiException && error.code === 404;
+/** The object API plus the discovery lookup it keeps to itself. */
+class ObjectApi extends KubernetesObjectApi {
+  static connect(kc: KubeConfig): ObjectApi {
+    const api = kc.makeApiClient(ObjectApi);
+    api.setDefaultNamespace(kc);
+    return api;
+  }
+
+  async serves(apiVersion: string, kind: string): Promise<boolean> {
+    return (await this.resource(apiVersion, kind)) !== undefined;
+  }
+}
+
+const status = (error: unknown) => (error instanceof ApiException ? error.code : undefined);
+const notFound = (error: unknown) => status(error) === 404;
+
+/**
+ * Whether a call may succeed when made again: the API server is throttling or its storage is
+ * (re)initializing (429, e.g. right after a CRD is established), it or a proxy is briefly
+ * unavailable (500, 502, 503, 504), or the connection dropped.
+ */
+const transient = (error: unknown): boolean => {
+  const code = status(error);
+  if (code !== undefined) return code === 429 || (code >= 500 && code !== 501);
+  return (error as { code?: string } | undefined)?.code === 'ECONNRESET';
+};
+
+/** The wait the server asked for with Retry-After (seconds), if any. */
+const retryAfterMs = (error: unknown): number | undefined => {
+  const headers = error instanceof ApiException ? error.headers : undefined;
+  const seconds = Number(headers?.['retry-after'] ?? NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+};
+
+export interface RetryOptions {
+  readonly attempts?: number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly sleep?: (ms: number) => Promise<unknown>;
+}
+
+/**
+ * Runs an idempotent API call (every call the deploy tool makes is: server-side apply, read,
+ * list, delete), again after a transient failure: exponential backoff from `baseDelayMs`, or the
+ * server's Retry-After, at most `maxDelayMs` per wait, `attempts` calls in all.
+ */
+export async function retryTransient<T>(
+  run: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
+  const { attempts = 8, baseDelayMs = 250, maxDelayMs = 5_000, sleep = delay } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !transient(error)) throw error;
+      const backoff = baseDelayMs * 2 ** (attempt - 1);
+      await sleep(Math.min(maxDelayMs, retryAfterMs(error) ?? backoff));
+    }
+  }
+}
 
 /** Loads the kubeconfig and returns the operations the deploy tool needs on that cluster. */
 export function connectCluster(options: ConnectOptions = {}): {
@@ -55,12 +116,21 @@ export function connectCluster(options: ConnectOptions = {}): {
     }
     kc.setCurrentContext(options.context);
   }
-  const objects = KubernetesObjectApi.makeApiClient(kc);
+  const objects = ObjectApi.connect(kc);
   const core = kc.makeApiClient(CoreV1Api);
-  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+  /**
+   * One API call, retried while the failure is transient; a 404 answers `ifNotFound` when given,
+   * any other failure becomes an error saying what was being done and the server's answer.
+   */
+  const call = async <T, N = never>(
+    what: string,
+    run: () => Promise<T>,
+    ifNotFound?: () => N,
+  ): Promise<T | N> => {
     try {
-      return await run();
+      return await retryTransient(run);
     } catch (error) {
+      if (ifNotFound !== undefined && notFound(error)) return ifNotFound();
       throw new Error(`${what}: ${describeApiError(error)}`, { cause: error });
     }
   };
@@ -78,14 +148,12 @@ export function connectCluster(options: ConnectOptions = {}): {
           PatchStrategy.ServerSideApply,
         ),
       ),
-    read: async <T extends KubernetesObject>(ref: ObjectRef) => {
-      try {
-        return await objects.read<T>(ref);
-      } catch (error) {
-        if (notFound(error)) return undefined;
-        throw new Error(`reading ${name(ref)}: ${describeApiError(error)}`, { cause: error });
-      }
-    },
+    read: <T extends KubernetesObject>(ref: ObjectRef) =>
+      call(
+        `reading ${name(ref)}`,
+        () => objects.read<T>(ref),
+        () => undefined,
+      ),
     list: async <T extends KubernetesObject>(
       apiVersion: string,
       kind: string,
@@ -107,30 +175,40 @@ export function connectCluster(options: ConnectOptions = {}): {
         )
       ).items,
     delete: async (ref) => {
-      try {
-        await objects.delete(ref);
-      } catch (error) {
-        if (!notFound(error))
-          throw new Error(`deleting ${name(ref)}: ${describeApiError(error)}`, { cause: error });
-      }
+      await call(
+        `deleting ${name(ref)}`,
+        () => objects.delete(ref),
+        () => undefined,
+      );
     },
-    namespaceExists: async (namespace) => {
-      try {
-        await core.readNamespace({ name: namespace });
-        return true;
-      } catch (error) {
-        if (notFound(error)) return false;
-        throw new Error(`reading namespace ${namespace}: ${describeApiError(error)}`, {
-          cause: error,
-        });
-      }
-    },
+    // A 404 means the group/version itself is not served.
+    serves: (apiVersion, kind) =>
+      call(
+        `discovering ${apiVersion} ${kind}`,
+        () => objects.serves(apiVersion, kind),
+        () => false,
+      ),
+    namespaceExists: (namespace) =>
+      call(
+        `reading namespace ${namespace}`,
+        async () => {
+          await core.readNamespace({ name: namespace });
+          return true;
+        },
+        () => false,
+      ),
     ensureNamespace: async (namespace) => {
       if (await cluster.namespaceExists(namespace)) return 'exists';
-      await call(`creating namespace ${namespace}`, () =>
-        core.createNamespace({ body: { metadata: { name: namespace } }, fieldManager }),
-      );
-      return 'created';
+      try {
+        await call(`creating namespace ${namespace}`, () =>
+          core.createNamespace({ body: { metadata: { name: namespace } }, fieldManager }),
+        );
+        return 'created';
+      } catch (error) {
+        // Created meanwhile (by someone else, or by a retried call whose first answer was lost).
+        if (status((error as Error).cause) === 409) return 'exists';
+        throw error;
+      }
     },
   };
   return {

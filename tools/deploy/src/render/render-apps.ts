@@ -26,6 +26,19 @@ export interface RenderedApp {
   readonly objects: readonly KubernetesObject[];
 }
 
+/**
+ * Every kind the renderer makes: what a deploy considers the app's own, and what it removes when
+ * the app's settings stop rendering it.
+ */
+export const managedKinds = [
+  { apiVersion: 'v1', kind: 'ConfigMap' },
+  { apiVersion: 'v1', kind: 'Service' },
+  { apiVersion: 'apps/v1', kind: 'Deployment' },
+  { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' },
+] as const;
+
 // Docker's tag grammar.
 const imageTag = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 

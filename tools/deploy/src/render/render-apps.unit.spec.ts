@@ -11,7 +11,7 @@ import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
 import { allRoutes } from '@cqrs/tools-openapi';
 import type { DeployApp } from './deploy-app';
-import { renderApps, type RenderedApp } from './render-apps';
+import { managedKinds, renderApps, type RenderedApp } from './render-apps';
 import { loadValues } from './values';
 
 const values = loadValues([path.join(repoRoot, 'deploy/values.yaml')]);
@@ -31,6 +31,17 @@ const ofKind = <T extends KubernetesObject>(r: RenderedApp, kind: string) =>
 
 describe('renderApps', () => {
   const rendered = render();
+
+  it('renders only kinds a deploy manages (and so can remove when they stop being rendered)', () => {
+    const managed = new Set(managedKinds.map((k) => `${k.apiVersion} ${k.kind}`));
+
+    const unmanaged = rendered
+      .flatMap((r) => r.objects)
+      .map((o) => `${o.apiVersion} ${o.kind}`)
+      .filter((k) => !managed.has(k));
+
+    expect(unmanaged).toEqual([]);
+  });
 
   it('renders each app from the same templates: ConfigMap, Service, Deployment, then what its role needs', () => {
     const kinds = Object.fromEntries(
