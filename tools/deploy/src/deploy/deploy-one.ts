@@ -2,6 +2,7 @@ import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node'
 import { describeObject, refOf, type Cluster } from '../kube/cluster';
 import { appSelectorString } from '../render/deploy-app';
 import type { RenderedApp } from '../render/render-apps';
+import { handOverReplicas } from './hand-over-replicas';
 import { previousTemplate } from './previous-template';
 import { pruneConfigMaps } from './prune-config-maps';
 import { pruneRemoved } from './prune-removed';
@@ -53,6 +54,8 @@ export async function deployOne(options: DeployOneOptions): Promise<DeployOutcom
     });
 
   const before = await readDeployment();
+  const handedOver = await handOverReplicas(cluster, before, deployment);
+  if (handedOver !== undefined) say(`kept spec.replicas at ${handedOver} for the autoscaler`);
   for (const object of rendered.objects) {
     const applied = await cluster.apply(object);
     say(`applied ${describeObject(applied)} (generation ${applied.metadata?.generation ?? '-'})`);

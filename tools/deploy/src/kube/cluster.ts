@@ -12,8 +12,14 @@ export interface ObjectRef {
  * `@kubernetes/client-node`; the deploy logic depends on this interface only.
  */
 export interface Cluster {
-  /** Server-side apply (force, our field manager); resolves with the object as stored, or as it would be with `dryRun`. */
-  apply<T extends KubernetesObject>(object: T, options?: { readonly dryRun?: boolean }): Promise<T>;
+  /**
+   * Server-side apply (force; our field manager unless another is given); resolves with the
+   * object as stored, or as it would be with `dryRun`.
+   */
+  apply<T extends KubernetesObject>(
+    object: T,
+    options?: { readonly dryRun?: boolean; readonly fieldManager?: string },
+  ): Promise<T>;
   /** The object, or undefined when it does not exist. */
   read<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined>;
   list<T extends KubernetesObject>(

@@ -143,7 +143,7 @@ export function connectCluster(options: ConnectOptions = {}): {
           object,
           undefined,
           applyOptions?.dryRun ? 'All' : undefined,
-          fieldManager,
+          applyOptions?.fieldManager ?? fieldManager,
           true,
           PatchStrategy.ServerSideApply,
         ),
