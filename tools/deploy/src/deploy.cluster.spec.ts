@@ -292,6 +292,13 @@ describe('npm run deploy against a Kubernetes control plane', () => {
 
   it('hands spec.replicas over to a new autoscaler without scaling the app down to one pod', async () => {
     // From the test before: customers-qryh runs 2 replicas of its own, without an autoscaler.
+    const dryRun = await runDeploy(kubeconfig, [...qryhAt('t2'), '--dry-run']);
+    expect(dryRun.stdout).toContain(
+      '+++ customers-qryh HorizontalPodAutoscaler/customers-qryh (after apply)',
+    );
+    // The replicas stay as they are, so the Deployment does not change at all.
+    expect(dryRun.stdout).not.toContain('customers-qryh Deployment/customers-qryh');
+
     const seen: number[] = [];
     const watching = await new Watch(kubeConfig).watch(
       `/apis/apps/v1/namespaces/${namespace}/deployments`,

@@ -1,5 +1,7 @@
+import type { V1Deployment } from '@kubernetes/client-node';
 import { describeObject, refOf, type Cluster } from '../kube/cluster';
 import type { RenderedApp } from '../render/render-apps';
+import { replicasToHandOver } from './hand-over-replicas';
 import { objectDiff } from './object-diff';
 import { removedObjects } from './prune-removed';
 
@@ -14,6 +16,10 @@ export async function dryRunApp(cluster: Cluster, rendered: RenderedApp): Promis
   for (const object of rendered.objects) {
     const live = await cluster.read(refOf(object));
     const applied = await cluster.apply(object, { dryRun: true });
+    // A deploy hands the replicas to a new autoscaler first; a lone dry-run apply would show
+    // them reset to 1.
+    const kept = object.kind === 'Deployment' ? replicasToHandOver(live, object) : undefined;
+    if (kept !== undefined) (applied as V1Deployment).spec!.replicas = kept;
     const diff = objectDiff(`${rendered.app.name} ${describeObject(object)}`, live, applied);
     if (diff !== '') diffs.push(diff);
   }

@@ -14,13 +14,12 @@ type ReplicasFields = { 'f:spec'?: { 'f:replicas'?: unknown } };
  * (Server-Side Apply, "Transferring ownership"): apply the live value under a second manager
  * first, so the field stays owned when ours lets go; the autoscaler takes it from there.
  *
- * @returns the replicas handed over, or undefined when nothing needed handing over.
+ * @returns the live replicas to hand over, or undefined when nothing needs handing over.
  */
-export async function handOverReplicas(
-  cluster: Cluster,
+export function replicasToHandOver(
   live: V1Deployment | undefined,
   rendered: V1Deployment,
-): Promise<number | undefined> {
+): number | undefined {
   const replicas = live?.spec?.replicas;
   if (rendered.spec?.replicas !== undefined || replicas === undefined) return undefined;
   const ours = (live?.metadata?.managedFields ?? []).some(
@@ -29,7 +28,21 @@ export async function handOverReplicas(
       m.operation === 'Apply' &&
       (m.fieldsV1 as ReplicasFields | undefined)?.['f:spec']?.['f:replicas'] !== undefined,
   );
-  if (!ours) return undefined;
+  return ours ? replicas : undefined;
+}
+
+/**
+ * Applies the hand-over `replicasToHandOver` calls for, before the Deployment itself is applied.
+ *
+ * @returns the replicas handed over, or undefined when nothing needed handing over.
+ */
+export async function handOverReplicas(
+  cluster: Cluster,
+  live: V1Deployment | undefined,
+  rendered: V1Deployment,
+): Promise<number | undefined> {
+  const replicas = replicasToHandOver(live, rendered);
+  if (replicas === undefined) return undefined;
   await cluster.apply(
     {
       apiVersion: 'apps/v1',
