@@ -1,4 +1,4 @@
-import type { CommandClient } from '@cqrs/framework-event-handling';
+import type { CommandClient } from '@cqrs/framework-command-client';
 import { customerStandingsPath } from './event-routes';
 
 /** The refusal of a standing older than (or as old as) the one recorded: already applied. */

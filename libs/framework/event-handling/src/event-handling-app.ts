@@ -1,3 +1,5 @@
+import type { CommandClient } from '@cqrs/framework-command-client';
+import { connectCmdhClient } from '@cqrs/framework-command-client';
 import type { BaseConfig, RunningApp } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
@@ -6,8 +8,6 @@ import type { MongoConfig } from '@cqrs/framework-mongo';
 import { applyIndexes, connectServiceMongo } from '@cqrs/framework-mongo';
 import { parkedEventsHandlers } from './api/parked-events-handlers';
 import type { ParkedEventsRoutes } from './api/parked-events-routes';
-import type { CommandClient } from './client/command-client';
-import { connectCmdhClient } from './client/cmdh-client';
 import { createEventHandler } from './consumer/event-handler';
 import type { EvhConfig } from './evh-config';
 import { consumerGroupOf, retryPolicyOf } from './evh-config';

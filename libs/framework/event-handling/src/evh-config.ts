@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CmdhClientConfig } from './client/cmdh-client';
-import { cmdhClientConfigShape } from './client/cmdh-client';
+import type { CmdhClientConfig } from '@cqrs/framework-command-client';
+import { cmdhClientConfigShape } from '@cqrs/framework-command-client';
 import { defaultRetryPolicy } from './retry/retry-policy';
 import type { RetryPolicy } from './retry/retry-policy';
 

@@ -14,18 +14,6 @@ export {
 } from './api/parked-event-resource';
 export { parkedEventsHandlers } from './api/parked-events-handlers';
 export {
-  cmdhClientConfigShape,
-  connectCmdhClient,
-  type CmdhClientConfig,
-} from './client/cmdh-client';
-export { classifyAnswer, parseRetryAfter, type CommandAnswer } from './client/command-answer';
-export {
-  createCommandClient,
-  type CommandClient,
-  type CommandClientOptions,
-  type OutgoingCommand,
-} from './client/command-client';
-export {
   createEventHandler,
   type EventHandler,
   type EventHandlerOptions,

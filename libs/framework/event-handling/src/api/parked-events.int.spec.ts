@@ -1,4 +1,7 @@
 import { MongoClient } from 'mongodb';
+import { createCommandClient } from '@cqrs/framework-command-client';
+import type { FakeCmdh } from '@cqrs/framework-command-client/testing';
+import { startFakeCmdh } from '@cqrs/framework-command-client/testing';
 import {
   createAuthenticator,
   createHttpApp,
@@ -11,14 +14,11 @@ import { startTestApp, TEST_JWT_SECRET, testToken, uniqueName } from '@cqrs/fram
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import { createKafka, toKafkaMessage } from '@cqrs/framework-kafka';
 import { applyIndexes } from '@cqrs/framework-mongo';
-import { createCommandClient } from '../client/command-client';
 import { createEventHandler } from '../consumer/event-handler';
 import type { ParkReason, RawMessage } from '../parking/parked-event';
 import type { ParkedEventStore } from '../parking/parked-event-store';
 import { createParkedEventStore, parkedEventIndexes } from '../parking/parked-event-store';
 import { idempotencyKeyFor } from '../routing/command-call';
-import type { FakeCmdh } from '../testing/fake-cmdh';
-import { startFakeCmdh } from '../testing/fake-cmdh';
 import { customerEvent, testRoutes } from '../testing/test-events';
 import type { ParkedEventResource } from './parked-event-resource';
 import { parkedEventsHandlers } from './parked-events-handlers';

@@ -1,7 +1,7 @@
 import { awaitTopic } from './await-topic';
 import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger, Metrics } from '@cqrs/framework-core';
-import type { CommandClient } from '../client/command-client';
+import type { CommandClient } from '@cqrs/framework-command-client';
 import type { ParkedEvent, RawMessage } from '../parking/parked-event';
 import { rawMessageOf } from '../parking/parked-event';
 import type { ParkedEventStore } from '../parking/parked-event-store';

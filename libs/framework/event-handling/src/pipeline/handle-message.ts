@@ -3,7 +3,7 @@ import type { Logger } from '@cqrs/framework-core';
 import { runWithContext } from '@cqrs/framework-core';
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import { fromKafkaMessage } from '@cqrs/framework-kafka';
-import type { CommandClient } from '../client/command-client';
+import type { CommandClient } from '@cqrs/framework-command-client';
 import type { ParkReason, RawMessage } from '../parking/parked-event';
 import { headersOf, undecodableId } from '../parking/parked-event';
 import type { CommandCall } from '../routing/command-call';

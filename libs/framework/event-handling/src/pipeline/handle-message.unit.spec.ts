@@ -1,7 +1,6 @@
 import { toKafkaMessage } from '@cqrs/framework-kafka';
 import { createLogger } from '@cqrs/framework-core';
-import type { CommandAnswer } from '../client/command-answer';
-import type { CommandClient, OutgoingCommand } from '../client/command-client';
+import type { CommandAnswer, CommandClient, OutgoingCommand } from '@cqrs/framework-command-client';
 import type { RawMessage } from '../parking/parked-event';
 import { idempotencyKeyFor } from '../routing/command-call';
 import { customerEvent, testRoutes } from '../testing/test-events';

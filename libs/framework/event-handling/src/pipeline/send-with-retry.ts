@@ -1,6 +1,5 @@
 import type { Logger } from '@cqrs/framework-core';
-import type { CommandAnswer } from '../client/command-answer';
-import type { CommandClient, OutgoingCommand } from '../client/command-client';
+import type { CommandAnswer, CommandClient, OutgoingCommand } from '@cqrs/framework-command-client';
 import type { RetryPolicy } from '../retry/retry-policy';
 import { retryDelay } from '../retry/retry-policy';
 import { waitWithHeartbeat } from '../retry/wait';

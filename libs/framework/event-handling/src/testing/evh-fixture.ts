@@ -7,16 +7,16 @@ import { createLogger, createMetrics } from '@cqrs/framework-core';
 import { testKafkaBrokers, testMongoUrl, uniqueName } from '@cqrs/framework-core/testing';
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import { createKafka, ensureTopics, toKafkaMessage } from '@cqrs/framework-kafka';
-import type { CommandClient } from '../client/command-client';
-import { createCommandClient } from '../client/command-client';
+import type { CommandClient } from '@cqrs/framework-command-client';
+import { createCommandClient } from '@cqrs/framework-command-client';
 import type { EventHandler } from '../consumer/event-handler';
 import { createEventHandler } from '../consumer/event-handler';
 import type { ParkedEventStore } from '../parking/parked-event-store';
 import { createParkedEventStore } from '../parking/parked-event-store';
 import type { RetryPolicy } from '../retry/retry-policy';
 import type { EventRoutes } from '../routing/event-routes';
-import type { FakeCmdh } from './fake-cmdh';
-import { startFakeCmdh } from './fake-cmdh';
+import type { FakeCmdh } from '@cqrs/framework-command-client/testing';
+import { startFakeCmdh } from '@cqrs/framework-command-client/testing';
 import { testRoutes } from './test-events';
 
 /** Connections one spec file shares; every test still gets its own topic, group and database. */

@@ -1,5 +1,5 @@
 import type { Logger } from '@cqrs/framework-core';
-import { parseRetryAfter } from '@cqrs/framework-event-handling';
+import { parseRetryAfter } from '@cqrs/framework-command-client';
 import { webhookHeaders } from '@cqrs/framework-webhooks';
 import type { DeliveryDocument } from '../deliveries/delivery';
 import type { Completion, DeliveryStore } from '../deliveries/delivery-store';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CmdhClientConfig } from '@cqrs/framework-event-handling';
-import { cmdhClientConfigShape } from '@cqrs/framework-event-handling';
+import type { CmdhClientConfig } from '@cqrs/framework-command-client';
+import { cmdhClientConfigShape } from '@cqrs/framework-command-client';
 import { defaultToleranceSeconds } from '../standard-webhooks/verify-webhook';
 import { isWebhookSecret } from '../standard-webhooks/webhook-secret';
 

@@ -1,6 +1,6 @@
 import type { Logger } from '@cqrs/framework-core';
 import { AppError, fieldErrors } from '@cqrs/framework-core';
-import type { CommandAnswer, CommandClient } from '@cqrs/framework-event-handling';
+import type { CommandAnswer, CommandClient } from '@cqrs/framework-command-client';
 import { mapMongoError } from '@cqrs/framework-mongo';
 import { verifyWebhook, WebhookVerificationError } from '../standard-webhooks/verify-webhook';
 import type { InboundWebhook } from './inbound-webhook';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@cqrs/framework-core';
 import { metricsText, startedForFile, startInProcess } from '@cqrs/framework-core/testing';
-import type { FakeCmdh } from '@cqrs/framework-event-handling/testing';
-import { startFakeCmdh } from '@cqrs/framework-event-handling/testing';
+import type { FakeCmdh } from '@cqrs/framework-command-client/testing';
+import { startFakeCmdh } from '@cqrs/framework-command-client/testing';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
 import type { TestDatabase } from '@cqrs/framework-mongo/testing';
 import { testDatabase } from '@cqrs/framework-mongo/testing';

@@ -1,6 +1,6 @@
 import type { BaseConfig, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { connectCmdhClient } from '@cqrs/framework-event-handling';
+import { connectCmdhClient } from '@cqrs/framework-command-client';
 import type { MongoConfig } from '@cqrs/framework-mongo';
 import { connectServiceMongo } from '@cqrs/framework-mongo';
 import type { ExtevhConfig } from './extevh-config';

@@ -1,10 +1,10 @@
 import { deriveId } from '@cqrs/framework-command-handling';
-import type { CommandCall } from '@cqrs/framework-event-handling';
+import type { OutgoingCommand } from '@cqrs/framework-command-client';
 import type { z } from 'zod';
 import type { WebhookRoute } from './webhook-route';
 
 /** The one command a webhook becomes, for the service's own `cmdh`. */
-export type WebhookCommand = Omit<CommandCall, 'key'>;
+export type WebhookCommand = Pick<OutgoingCommand, 'method' | 'path' | 'body'>;
 
 /** How one provider's webhooks become commands. */
 export interface WebhookIntake<P extends z.ZodType = z.ZodType> {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@cqrs/framework-core';
-import type { FakeCmdh } from '../testing/fake-cmdh';
-import { startFakeCmdh } from '../testing/fake-cmdh';
+import type { FakeCmdh } from './testing/fake-cmdh';
+import { startFakeCmdh } from './testing/fake-cmdh';
 import type { CommandClient, OutgoingCommand } from './command-client';
 import { createCommandClient } from './command-client';
 

@@ -1,8 +1,8 @@
 /**
- * What `cmdh` made of a command, as far as `evh` is concerned:
+ * What `cmdh` made of a command, as far as its sender (`evh`, `extevh`) is concerned:
  * - `applied`: done now, or earlier (an idempotent replay of the same key);
  * - `refused`: a business or contract refusal that sending the same command again cannot
- *   change, so the event is parked at once;
+ *   change (`evh` parks the event at once, `extevh` records it and answers 200);
  * - `transient`: the target was unreachable, overloaded or failed; trying later may succeed.
  */
 export type CommandAnswer =

@@ -1,0 +1,1 @@
+export { startFakeCmdh, type CannedAnswer, type FakeCmdh, type RecordedRequest } from './fake-cmdh';
