@@ -21,6 +21,8 @@ import {
 import { startControlPlane, neverReadyTag, type ControlPlane } from '@cqrs/tools-cluster';
 import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import type { Cluster } from './kube/cluster';
+import { connectCluster } from './kube/connect-cluster';
 import { fieldManager } from './render/deploy-app';
 import { managedKinds } from './render/render-apps';
 import { httpRouteCrd } from './testing/gateway-api-crd';
@@ -63,6 +65,7 @@ describe('npm run deploy against a Kubernetes control plane', () => {
   let dir: string;
   let plane: ControlPlane;
   let objects: KubernetesObjectApi;
+  let cluster: Cluster;
   let appsApi: AppsV1Api;
   let kubeconfig: string;
   let kubeConfig: KubeConfig;
@@ -74,17 +77,13 @@ describe('npm run deploy against a Kubernetes control plane', () => {
   > => {
     const all = new Map<string, { app: string; generation?: number; resourceVersion?: string }>();
     for (const { apiVersion, kind } of managedKinds) {
-      const list = await objects.list<KubernetesObject>(
+      const list = await cluster.list<KubernetesObject>(
         apiVersion,
         kind,
         namespace,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
         `app.kubernetes.io/managed-by=${fieldManager}`,
       );
-      for (const o of list.items) {
+      for (const o of list) {
         all.set(`${kind}/${o.metadata?.name}`, {
           app: o.metadata?.labels?.['app.kubernetes.io/name'] ?? '?',
           ...(o.metadata?.generation !== undefined ? { generation: o.metadata.generation } : {}),
@@ -148,6 +147,7 @@ describe('npm run deploy against a Kubernetes control plane', () => {
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
     kubeConfig = kc;
+    ({ cluster } = connectCluster({ kubeconfig }));
     objects = KubernetesObjectApi.makeApiClient(kc);
     appsApi = kc.makeApiClient(AppsV1Api);
     // A bare control plane has no Gateway API: a stand-in HTTPRoute CRD, until it is served.

@@ -16,35 +16,27 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const dir = process.env.JEST_SUMMARY_DIR;
     if (!dir) return;
-    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numFailedTestSuites } =
-      results;
-    const failures = results.testResults.flatMap((file) => {
-      const tests = file.testResults
+    const { numPassedTests, numPendingTests, numTodoTests } = results;
+    const failures = results.testResults.flatMap((suite) => {
+      const file = path.relative(process.cwd(), suite.testFilePath);
+      const tests = suite.testResults
         .filter((test) => test.status === 'failed')
         .map((test) => ({
-          file: path.relative(process.cwd(), file.testFilePath),
+          file,
           test: test.fullName,
           message: firstLines(test.failureMessages.join('\n')),
         }));
       // A suite that failed outside any test (a hook, an import) has no failed test to name.
-      return tests.length > 0 || !file.testExecError
+      return tests.length > 0 || !suite.failureMessage
         ? tests
-        : [
-            {
-              file: path.relative(process.cwd(), file.testFilePath),
-              test: '(suite)',
-              message: firstLines(file.failureMessage ?? file.testExecError.message),
-            },
-          ];
+        : [{ file, test: '(suite)', message: firstLines(suite.failureMessage) }];
     });
     writeFileSync(
       path.join(dir, `${randomUUID()}.json`),
       JSON.stringify({
         numPassedTests,
-        numFailedTests,
         numPendingTests,
         numTodoTests,
-        numFailedTestSuites,
         failures,
       }),
     );

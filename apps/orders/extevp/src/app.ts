@@ -1,4 +1,4 @@
-import type { RunningApp } from '@cqrs/framework-core';
+import type { StartApp } from '@cqrs/framework-core';
 import { startWebhookDeliveryApp } from '@cqrs/framework-webhook-delivery';
 import { ordersCollection, ordersWebhookRoutes } from '@cqrs/orders-shared';
 import type { Config } from './config';
@@ -7,10 +7,7 @@ import type { Config } from './config';
  * orders-extevp: partners' webhook subscriptions to order events, and signed delivery of every
  * matching event from the orders change stream (Standard Webhooks, retried, parked).
  */
-export const start = (
-  config: Config,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<Config>> =>
+export const start: StartApp<Config> = (config, options) =>
   startWebhookDeliveryApp(
     config,
     { collection: ordersCollection, source: '/orders', routes: ordersWebhookRoutes },

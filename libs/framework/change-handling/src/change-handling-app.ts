@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { z } from 'zod';
-import type { BaseConfig, Logger, RunningApp } from '@cqrs/framework-core';
+import type { BaseConfig, Logger, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { ChangeEvent, MongoConfig } from '@cqrs/framework-mongo';
@@ -41,7 +41,7 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     readonly source: string;
     readonly projections: (db: Db, logger: Logger) => readonly Projection[];
   },
-  options: { installSignalHandlers?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<RunningApp<C>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;

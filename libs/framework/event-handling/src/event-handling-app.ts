@@ -1,6 +1,6 @@
 import type { CommandClient } from '@cqrs/framework-command-client';
 import { connectCmdhClient } from '@cqrs/framework-command-client';
-import type { BaseConfig, RunningApp } from '@cqrs/framework-core';
+import type { BaseConfig, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
 import { createServiceKafka } from '@cqrs/framework-kafka';
@@ -30,11 +30,7 @@ export interface EventHandlingAppSpec {
  */
 export async function startEventHandlingApp<
   C extends BaseConfig & MongoConfig & KafkaConfig & EvhConfig,
->(
-  config: C,
-  spec: EventHandlingAppSpec,
-  options: { installSignalHandlers?: boolean } = {},
-): Promise<RunningApp<C>> {
+>(config: C, spec: EventHandlingAppSpec, options: StartOptions = {}): Promise<RunningApp<C>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;
   const mongo = await connectServiceMongo(runtime);

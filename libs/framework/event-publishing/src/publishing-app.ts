@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ApiRoute, BaseConfig, BoundRoute, RunningApp } from '@cqrs/framework-core';
+import type {
+  ApiRoute,
+  BaseConfig,
+  BoundRoute,
+  RunningApp,
+  StartOptions,
+} from '@cqrs/framework-core';
 import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
 import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
@@ -50,7 +56,7 @@ export interface PublishingAppSpec {
 export async function startEventPublishingApp<C extends PublishingConfig>(
   config: C,
   spec: PublishingAppSpec,
-  options: { installSignalHandlers?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<RunningApp<C>> {
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;

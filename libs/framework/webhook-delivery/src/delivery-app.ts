@@ -1,4 +1,4 @@
-import type { RunningApp } from '@cqrs/framework-core';
+import type { RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { applyIndexes, connectServiceMongo, runOneActive } from '@cqrs/framework-mongo';
 import type { WebhookSubscriptionRoutes } from './api/subscription-routes';
@@ -30,7 +30,7 @@ export interface WebhookDeliveryAppSpec {
 export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
   config: C,
   spec: WebhookDeliveryAppSpec,
-  options: { installSignalHandlers?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<RunningApp<C>> {
   if (config.WEBHOOK_CLAIM_VISIBILITY_MS <= config.WEBHOOK_TIMEOUT_MS) {
     throw new Error('WEBHOOK_CLAIM_VISIBILITY_MS must be longer than WEBHOOK_TIMEOUT_MS');

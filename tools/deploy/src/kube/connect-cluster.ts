@@ -7,6 +7,7 @@ import {
   PatchStrategy,
   type KubernetesObject,
 } from '@kubernetes/client-node';
+import { parseRetryAfter } from '@cqrs/framework-command-client';
 import { fieldManager } from '../render/deploy-app';
 import type { Cluster, ObjectRef } from './cluster';
 
@@ -48,7 +49,6 @@ class ObjectApi extends KubernetesObjectApi {
 }
 
 const status = (error: unknown) => (error instanceof ApiException ? error.code : undefined);
-const notFound = (error: unknown) => status(error) === 404;
 
 /**
  * Whether a call may succeed when made again: the API server is throttling or its storage is
@@ -61,12 +61,9 @@ const transient = (error: unknown): boolean => {
   return (error as { code?: string } | undefined)?.code === 'ECONNRESET';
 };
 
-/** The wait the server asked for with Retry-After (seconds), if any. */
-const retryAfterMs = (error: unknown): number | undefined => {
-  const headers = error instanceof ApiException ? error.headers : undefined;
-  const seconds = Number(headers?.['retry-after'] ?? NaN);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-};
+/** The wait the server asked for with Retry-After, if any. */
+const retryAfterMs = (error: unknown): number | undefined =>
+  error instanceof ApiException ? parseRetryAfter(error.headers['retry-after']) : undefined;
 
 export interface RetryOptions {
   readonly attempts?: number;
@@ -119,18 +116,20 @@ export function connectCluster(options: ConnectOptions = {}): {
   const objects = ObjectApi.connect(kc);
   const core = kc.makeApiClient(CoreV1Api);
   /**
-   * One API call, retried while the failure is transient; a 404 answers `ifNotFound` when given,
-   * any other failure becomes an error saying what was being done and the server's answer.
+   * One API call, retried while the failure is transient. A final answer whose status has an
+   * entry in `answers` (e.g. 404 for a read) resolves with that entry; any other failure becomes
+   * an error saying what was being done and the server's answer.
    */
-  const call = async <T, N = never>(
+  const call = async <T, A = never>(
     what: string,
     run: () => Promise<T>,
-    ifNotFound?: () => N,
-  ): Promise<T | N> => {
+    answers: Readonly<Record<number, A>> = {},
+  ): Promise<T | A> => {
     try {
       return await retryTransient(run);
     } catch (error) {
-      if (ifNotFound !== undefined && notFound(error)) return ifNotFound();
+      const code = status(error);
+      if (code !== undefined && code in answers) return answers[code] as A;
       throw new Error(`${what}: ${describeApiError(error)}`, { cause: error });
     }
   };
@@ -149,11 +148,7 @@ export function connectCluster(options: ConnectOptions = {}): {
         ),
       ),
     read: <T extends KubernetesObject>(ref: ObjectRef) =>
-      call(
-        `reading ${name(ref)}`,
-        () => objects.read<T>(ref),
-        () => undefined,
-      ),
+      call(`reading ${name(ref)}`, () => objects.read<T>(ref), { 404: undefined }),
     list: async <T extends KubernetesObject>(
       apiVersion: string,
       kind: string,
@@ -175,19 +170,13 @@ export function connectCluster(options: ConnectOptions = {}): {
         )
       ).items,
     delete: async (ref) => {
-      await call(
-        `deleting ${name(ref)}`,
-        () => objects.delete(ref),
-        () => undefined,
-      );
+      await call(`deleting ${name(ref)}`, () => objects.delete(ref), { 404: undefined });
     },
     // A 404 means the group/version itself is not served.
     serves: (apiVersion, kind) =>
-      call(
-        `discovering ${apiVersion} ${kind}`,
-        () => objects.serves(apiVersion, kind),
-        () => false,
-      ),
+      call(`discovering ${apiVersion} ${kind}`, () => objects.serves(apiVersion, kind), {
+        404: false,
+      }),
     namespaceExists: (namespace) =>
       call(
         `reading namespace ${namespace}`,
@@ -195,20 +184,19 @@ export function connectCluster(options: ConnectOptions = {}): {
           await core.readNamespace({ name: namespace });
           return true;
         },
-        () => false,
+        { 404: false },
       ),
     ensureNamespace: async (namespace) => {
       if (await cluster.namespaceExists(namespace)) return 'exists';
-      try {
-        await call(`creating namespace ${namespace}`, () =>
-          core.createNamespace({ body: { metadata: { name: namespace } }, fieldManager }),
-        );
-        return 'created';
-      } catch (error) {
+      return call(
+        `creating namespace ${namespace}`,
+        async () => {
+          await core.createNamespace({ body: { metadata: { name: namespace } }, fieldManager });
+          return 'created' as const;
+        },
         // Created meanwhile (by someone else, or by a retried call whose first answer was lost).
-        if (status((error as Error).cause) === 409) return 'exists';
-        throw error;
-      }
+        { 409: 'exists' as const },
+      );
     },
   };
   return {

@@ -11,8 +11,12 @@ const kafka = new Kafka({ clientId: 'kafka-contract', brokers, logLevel: logLeve
 const admin = kafka.admin();
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 const consumers: Consumer[] = [];
-/** What the platform gives a topic creation (ensureTopics); kafkajs's 5 s is tight under load. */
-const timeout = 30_000;
+/**
+ * Creates a topic and waits for its leaders, allowing what the platform's `ensureTopics` allows
+ * (30 s; kafkajs's default 5 s is tight on a loaded machine). Resolves with kafkajs's answer.
+ */
+const createTopic = (topic: string, numPartitions: number) =>
+  admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: true, timeout: 30_000 });
 
 type Received = { key: string; value: string; partition: number };
 
@@ -55,11 +59,7 @@ describe('Kafka contract', () => {
   it('creates topics through the admin client with the partitions asked for', async () => {
     const topic = uniqueName('contract-topic');
 
-    const created = await admin.createTopics({
-      topics: [{ topic, numPartitions: 3 }],
-      waitForLeaders: true,
-      timeout,
-    });
+    const created = await createTopic(topic, 3);
 
     expect(created).toBe(true);
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
@@ -84,11 +84,7 @@ describe('Kafka contract', () => {
 
   it('delivers keyed messages to a consumer group in per-key order', async () => {
     const topic = uniqueName('contract-order');
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: 3 }],
-      waitForLeaders: true,
-      timeout,
-    });
+    await createTopic(topic, 3);
     const groupId = uniqueName('contract-group');
     const keys = Array.from({ length: 12 }, (_, i) => `aggregate-${i}`);
     const perKey = 100;
@@ -131,11 +127,7 @@ describe('Kafka contract', () => {
 
   it('looks up offsets by timestamp and rewinds a consumer group to them', async () => {
     const topic = uniqueName('contract-rewind');
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: 2 }],
-      waitForLeaders: true,
-      timeout,
-    });
+    await createTopic(topic, 2);
     const t0 = Date.now() - 60_000;
     const message = (phase: string, i: number, timestamp: number) => ({
       key: `k${i % 4}`,

@@ -7,6 +7,7 @@ import { startHttpServer } from '../http/server';
 import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
+import type { StartOptions } from './start-app';
 
 /** A named dependency check for `/readyz`, e.g. `mongo: () => mongo.ping()`. */
 export type ReadinessChecks = Readonly<Record<string, () => Promise<boolean> | boolean>>;
@@ -52,7 +53,7 @@ const allOf =
  */
 export function createServiceRuntime<C extends BaseConfig>(
   config: C,
-  options: { installSignalHandlers?: boolean } = {},
+  options: StartOptions = {},
 ): ServiceRuntime<C> {
   const logger = createLogger({
     name: config.SERVICE_NAME,

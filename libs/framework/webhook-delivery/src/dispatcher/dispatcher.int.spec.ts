@@ -30,27 +30,34 @@ describe('webhook dispatcher replicas', () => {
   const dispatchers: Dispatcher[] = [];
   const senders: WebhookSender[] = [];
 
+  /** A test dispatcher's options: a compressed schedule, small limits, `overrides` on top. */
+  const dispatcherOptions = (
+    sender: WebhookSender,
+    overrides: Partial<DispatcherOptions> = {},
+  ): DispatcherOptions => ({
+    deliveries,
+    subscriptions,
+    sender,
+    targets: loopback,
+    schedule: [0, 50, 50],
+    jitter: 0,
+    maxRetryAfterMs: 1_000,
+    attemptTimeoutMs: 2_000,
+    visibilityMs: 3_000,
+    maxInFlight: 16,
+    maxInFlightPerSubscription: 16,
+    pollIntervalMs: 20,
+    disableAfterMs: 3_600_000,
+    logger: createLogger({ name: 'dispatcher-test', level: 'silent' }),
+    metrics: deliveryMetrics(new Registry()),
+    ...overrides,
+  });
+
+  /** Starts a dispatcher over a real sender; both are stopped after the test. */
   const dispatcher = (overrides: Partial<DispatcherOptions> = {}) => {
     const sender = createWebhookSender({ snippetBytes: 256, userAgent: 'test' });
     senders.push(sender);
-    const started = createDispatcher({
-      deliveries,
-      subscriptions,
-      sender,
-      targets: loopback,
-      schedule: [0, 50, 50],
-      jitter: 0,
-      maxRetryAfterMs: 1_000,
-      attemptTimeoutMs: 2_000,
-      visibilityMs: 3_000,
-      maxInFlight: 16,
-      maxInFlightPerSubscription: 16,
-      pollIntervalMs: 20,
-      disableAfterMs: 3_600_000,
-      logger: createLogger({ name: 'dispatcher-test', level: 'silent' }),
-      metrics: deliveryMetrics(new Registry()),
-      ...overrides,
-    });
+    const started = createDispatcher(dispatcherOptions(sender, overrides));
     dispatchers.push(started);
     started.start();
     return started;
@@ -110,23 +117,17 @@ describe('webhook dispatcher replicas', () => {
       send: () => new Promise(() => undefined),
       close: () => undefined,
     };
-    const crashed = createDispatcher({
-      deliveries,
-      subscriptions,
-      sender: stuck,
-      targets: loopback,
-      schedule: [0],
-      jitter: 0,
-      maxRetryAfterMs: 0,
-      attemptTimeoutMs: 100,
-      visibilityMs: 1_000,
-      maxInFlight: 100,
-      maxInFlightPerSubscription: 100,
-      pollIntervalMs: 20,
-      disableAfterMs: 3_600_000,
-      logger: createLogger({ name: 'crashed', level: 'silent' }),
-      metrics: deliveryMetrics(new Registry()),
-    });
+    // Not registered for the after-test stop: its attempts never end, so neither would that.
+    const crashed = createDispatcher(
+      dispatcherOptions(stuck, {
+        schedule: [0],
+        maxRetryAfterMs: 0,
+        attemptTimeoutMs: 100,
+        visibilityMs: 1_000,
+        maxInFlight: 100,
+        maxInFlightPerSubscription: 100,
+      }),
+    );
     crashed.start();
     await waitUntil(
       async () => (await deliveries.deliveries.countDocuments({ claim: { $ne: null } })) === 10,
