@@ -8,6 +8,7 @@ import { loadValues } from '../render/values';
 import { affectedProjects } from './affected-apps';
 import { deployOne, type DeployOutcome } from './deploy-one';
 import { dryRunApp } from './dry-run';
+import { requireServedKinds } from './served-kinds';
 import { objectDiff } from './object-diff';
 
 export interface DeployOptions {
@@ -84,6 +85,8 @@ export async function deploy(options: DeployOptions): Promise<DeployReport> {
   log(
     `${request.dryRun ? 'dry run: ' : ''}${selected.map((a) => a.name).join(', ')} -> namespace ${namespace}, tag ${request.imageTag}`,
   );
+
+  await requireServedKinds(cluster, rendered);
 
   if (request.dryRun) {
     const exists = await cluster.namespaceExists(namespace);
