@@ -17,8 +17,10 @@ import { cacheKey, parseVersions, type ClusterVersions } from './versions';
 
 const run = promisify(execFile);
 
-/** tools/cluster/src -> tools/cluster/go: the wrapper module that pins every binary. */
+/** tools/cluster/src -> tools/cluster/go: the wrapper module that pins the Kubernetes binaries. */
 export const goModuleDir = path.resolve(__dirname, '../go');
+/** CoreDNS with only the plugins the one-node cluster's DNS needs: a module of its own. */
+const coreDnsModuleDir = path.resolve(__dirname, '../coredns');
 
 /** Absolute paths of the control-plane binaries and the kwok default stages they were built with. */
 export interface ClusterBinaries {
@@ -30,16 +32,31 @@ export interface ClusterBinaries {
   readonly kubeControllerManager: string;
   readonly kubeScheduler: string;
   readonly kwok: string;
+  /** The node agent and the Service proxy of a real node (`cluster:up -- --real`). */
+  readonly kubelet: string;
+  readonly kubeProxy: string;
+  /** The real node's cluster DNS. */
+  readonly coredns: string;
   /** kwok's own default Stage manifests (node and pod lifecycles) from the same kwok release. */
   readonly stagesDir: string;
 }
 
-type BinaryName = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok';
+type BinaryName =
+  | 'etcd'
+  | 'kube-apiserver'
+  | 'kube-controller-manager'
+  | 'kube-scheduler'
+  | 'kwok'
+  | 'kubelet'
+  | 'kube-proxy'
+  | 'coredns';
 
 interface Target {
   readonly name: BinaryName;
   readonly pkg: string;
   readonly ldflags: (v: ClusterVersions) => string[];
+  /** The wrapper module it is built in; default tools/cluster/go. */
+  readonly moduleDir?: string;
 }
 
 /** What `kubectl version` and `/version` report; the release scripts inject the same values. */
@@ -71,6 +88,9 @@ const targets: readonly Target[] = [
     ldflags: kubeVersionFlags,
   },
   { name: 'kwok', pkg: 'sigs.k8s.io/kwok/cmd/kwok', ldflags: () => [] },
+  { name: 'kubelet', pkg: 'k8s.io/kubernetes/cmd/kubelet', ldflags: kubeVersionFlags },
+  { name: 'kube-proxy', pkg: 'k8s.io/kubernetes/cmd/kube-proxy', ldflags: kubeVersionFlags },
+  { name: 'coredns', pkg: '.', ldflags: () => [], moduleDir: coreDnsModuleDir },
 ];
 
 /** kwok's default stages (what `kwokctl` installs), copied out of the kwok module at build time. */
@@ -99,12 +119,24 @@ function binariesIn(dir: string, versions: ClusterVersions): ClusterBinaries {
     kubeControllerManager: bin('kube-controller-manager'),
     kubeScheduler: bin('kube-scheduler'),
     kwok: bin('kwok'),
+    kubelet: bin('kubelet'),
+    kubeProxy: bin('kube-proxy'),
+    coredns: bin('coredns'),
     stagesDir: path.join(dir, 'stages'),
   };
 }
 
 function complete(b: ClusterBinaries): boolean {
-  const files = [b.etcd, b.kubeApiserver, b.kubeControllerManager, b.kubeScheduler, b.kwok];
+  const files = [
+    b.etcd,
+    b.kubeApiserver,
+    b.kubeControllerManager,
+    b.kubeScheduler,
+    b.kwok,
+    b.kubelet,
+    b.kubeProxy,
+    b.coredns,
+  ];
   const stages = defaultStageFiles.map((f) => path.join(b.stagesDir, path.basename(f)));
   return [...files, ...stages].every((f) => existsSync(f));
 }
@@ -132,7 +164,7 @@ async function goBuild(target: Target, versions: ClusterVersions, out: string, l
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(command, commandArgs, {
-        cwd: goModuleDir,
+        cwd: target.moduleDir ?? goModuleDir,
         env: { ...process.env, CGO_ENABLED: '0' },
         stdio: ['ignore', fd, fd],
       });
@@ -166,17 +198,27 @@ async function copyDefaultStages(stagesDir: string): Promise<void> {
 }
 
 /**
- * Returns the etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok binaries
- * pinned by tools/cluster/go, building them on first use (CGO off, -trimpath) into
+ * Returns the etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, kubelet,
+ * kube-proxy (pinned by tools/cluster/go) and CoreDNS (tools/cluster/coredns) binaries, building them on first use (CGO off, -trimpath) into
  * `<cacheRoot>/<versions>/bin`. A cold build compiles Kubernetes and takes a long time; later
  * calls return at once. Concurrent callers may both build; the first complete result wins.
  */
 export async function ensureClusterBinaries(log: (line: string) => void): Promise<ClusterBinaries> {
   const goMod = readFileSync(path.join(goModuleDir, 'go.mod'), 'utf8');
   const goSum = readFileSync(path.join(goModuleDir, 'go.sum'), 'utf8');
+  const coreDns = ['go.mod', 'go.sum', 'main.go'].map((f) =>
+    readFileSync(path.join(coreDnsModuleDir, f), 'utf8'),
+  );
   const versions = parseVersions(goMod);
   const flags = targets.map((t) => `${t.name}:${t.ldflags(versions).join(' ')}`);
-  const key = cacheKey(versions, [goMod, goSum, ...buildFlags, ...flags, ...defaultStageFiles]);
+  const key = cacheKey(versions, [
+    goMod,
+    goSum,
+    ...coreDns,
+    ...buildFlags,
+    ...flags,
+    ...defaultStageFiles,
+  ]);
   const finalDir = path.join(cacheRoot(), key);
   const cached = binariesIn(finalDir, versions);
   if (complete(cached)) return cached;

@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureClusterBinaries } from './binaries';
 import { startControlPlane } from './control-plane';
+import { realClusterLayout } from './node/layout';
+import { downReal, upReal } from './node/up-down';
 
 /** Repository root: tools/cluster/src -> ../../.. */
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -50,7 +52,26 @@ async function up(args: string[]): Promise<void> {
   log('stopped');
 }
 
-/** `cluster build|up`: the local Kubernetes control plane for deploy tests (tools/cluster). */
+/** `up --real`: a one-node cluster with a real kubelet, left running until `cluster:down`. */
+async function upRealNode(): Promise<void> {
+  const layout = realClusterLayout();
+  const { state, started } = await upReal(layout, log);
+  log(
+    `${started ? 'started' : 'already running'}: API server ${state.server}, node ${state.nodeName}`,
+  );
+  log(
+    `export KUBECONFIG=${layout.kubeconfig}   # npm run cluster:down stops it and restores the host`,
+  );
+}
+
+async function downRealNode(): Promise<void> {
+  const problems = await downReal(realClusterLayout(), log);
+  for (const p of problems) log(`not restored: ${p}`);
+  if (problems.length > 0) process.exitCode = 1;
+  else log('stopped; host restored');
+}
+
+/** `cluster build|up|down`: the local Kubernetes clusters (tools/cluster). */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'build': {
@@ -60,9 +81,11 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       return;
     }
     case 'up':
-      return up(args);
+      return args.includes('--real') ? upRealNode() : up(args);
+    case 'down':
+      return downRealNode();
     default:
-      throw new Error('usage: cluster <build|up [--nodes=N]>');
+      throw new Error('usage: cluster <build | up [--nodes=N] | up --real | down>');
   }
 }
 

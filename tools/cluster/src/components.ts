@@ -101,6 +101,9 @@ export function kubeApiserver(
       // The `kubernetes` Service would need a non-loopback endpoint; nothing in-cluster calls it.
       '--endpoint-reconciler-type=none',
       '--allow-privileged=true',
+      // A real node registers with a TEST-NET address that is only a label (kubelet refuses
+      // loopback); its hostname resolves to 127.0.0.1, where its kubelet listens (logs, exec).
+      '--kubelet-preferred-address-types=Hostname,InternalIP,ExternalIP',
       '--profiling=false',
     ],
   };

@@ -25,7 +25,7 @@ export interface ControlPlaneOptions {
    * missing, empty or an earlier control plane's directory; wiped at start and by stop().
    */
   readonly dir: string;
-  /** Fake nodes managed by kwok, one zone each. Default 3. */
+  /** Fake nodes managed by kwok, one zone each. Default 3; 0 starts no kwok (a real node joins). */
   readonly nodes?: number;
   readonly log?: (line: string) => void;
   /** Defaults to ensureClusterBinaries(log), which builds on first use. */
@@ -148,23 +148,25 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
 
     const kcm = start(spec.kubeControllerManager(bin, layout, ports, creds, caFile));
     const sched = start(spec.kubeScheduler(bin, layout, ports));
-    const kwokP = start(spec.kwok(bin, layout, ports));
     const healthz = (port: number) => () =>
       answers200(`https://127.0.0.1:${port}/healthz`, { insecure: true });
     await Promise.all([
       waitReady(kcm, healthz(ports.controllerManager), timeoutMs),
       waitReady(sched, healthz(ports.scheduler), timeoutMs),
-      waitReady(kwokP, () => answers200(`http://127.0.0.1:${ports.kwok}/healthz`), timeoutMs),
     ]);
 
     const api = { ca, token: creds.adminToken };
     const nodes = fakeNodes(nodeCount);
-    for (const node of nodes) {
-      const res = await request(`${server}/api/v1/nodes`, { ...api, method: 'POST', body: node });
-      if (res.status !== 201)
-        throw new Error(`creating a kwok node failed: ${res.status} ${res.body}`);
+    if (nodeCount > 0) {
+      const kwokP = start(spec.kwok(bin, layout, ports));
+      await waitReady(kwokP, () => answers200(`http://127.0.0.1:${ports.kwok}/healthz`), timeoutMs);
+      for (const node of nodes) {
+        const res = await request(`${server}/api/v1/nodes`, { ...api, method: 'POST', body: node });
+        if (res.status !== 201)
+          throw new Error(`creating a kwok node failed: ${res.status} ${res.body}`);
+      }
+      await waitReady(kwokP, () => readyNodes(server, api).then((n) => n >= nodeCount), timeoutMs);
     }
-    await waitReady(kwokP, () => readyNodes(server, api).then((n) => n >= nodeCount), timeoutMs);
     // The serviceaccount controller has to create `default` before any pod can be admitted.
     await waitReady(
       kcm,
