@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureClusterBinaries } from './binaries';
 import { startControlPlane } from './control-plane';
+import { installLocalAddons } from './local/addons';
 import { realClusterLayout } from './node/layout';
 import { downReal, upReal } from './node/up-down';
 
@@ -52,12 +53,19 @@ async function up(args: string[]): Promise<void> {
   log('stopped');
 }
 
-/** `up --real`: a one-node cluster with a real kubelet, left running until `cluster:down`. */
+/**
+ * `up --real`: a one-node cluster with a real kubelet and the apps' infrastructure (Kafka, the
+ * engine, Traefik for the Gateway API), left running until `cluster:down`.
+ */
 async function upRealNode(): Promise<void> {
   const layout = realClusterLayout();
   const { state, started } = await upReal(layout, log);
   log(
     `${started ? 'started' : 'already running'}: API server ${state.server}, node ${state.nodeName}`,
+  );
+  const endpoints = await installLocalAddons({ layout, apiserverUrl: state.server ?? '', log });
+  log(
+    `gateway ${endpoints.gatewayUrl}; Kafka ${endpoints.kafkaBrokers}; engine ${endpoints.mongoUrl}`,
   );
   log(
     `export KUBECONFIG=${layout.kubeconfig}   # npm run cluster:down stops it and restores the host`,

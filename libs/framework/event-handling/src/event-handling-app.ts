@@ -9,6 +9,7 @@ import { applyIndexes, connectServiceMongo } from '@cqrs/framework-mongo';
 import { parkedEventsHandlers } from './api/parked-events-handlers';
 import type { ParkedEventsRoutes } from './api/parked-events-routes';
 import { createEventHandler } from './consumer/event-handler';
+import { startInBackground } from './consumer/start-in-background';
 import type { EvhConfig } from './evh-config';
 import { consumerGroupOf, retryPolicyOf } from './evh-config';
 import { createParkedEventStore, parkedEventIndexes } from './parking/parked-event-store';
@@ -26,7 +27,8 @@ export interface EventHandlingAppSpec {
 
 /**
  * A service's `evh` app: the other service's events -> commands to the own `cmdh` (retried,
- * parked when they cannot be handled), plus the parked-events API for operators.
+ * parked when they cannot be handled), plus the parked-events API for operators. The consumer
+ * starts in the background (see startInBackground).
  */
 export async function startEventHandlingApp<
   C extends BaseConfig & MongoConfig & KafkaConfig & EvhConfig,
@@ -49,11 +51,16 @@ export async function startEventHandlingApp<
     metrics,
     retry: retryPolicyOf(config),
   });
-  await handler.start();
-  lifecycle.onStop('event handler', () => handler.stop());
+  const consumer = startInBackground(handler, logger);
+  lifecycle.onStop('event handler', consumer.stop);
 
   return runtime.serve({
     routes: parkedEventsHandlers(spec.parkedRoutes, handler, parked),
-    readiness: { mongo: () => mongo.ping(), eventHandler: () => handler.isRunning() },
+    // Ready while it waits for the other service's topic: its API works, and a rollout must
+    // not depend on another service's deployment. Not ready once its consumer crashed for good.
+    readiness: {
+      mongo: () => mongo.ping(),
+      eventHandler: () => handler.isRunning() || consumer.starting(),
+    },
   });
 }

@@ -14,6 +14,8 @@ export function realClusterLayout(root = path.join(repoRoot, '.cluster', 'real')
     /** The control plane's own directory (etcd, certificates, logs). */
     controlPlane: path.join(root, 'control-plane'),
     kubeconfig: path.join(root, 'kubeconfig'),
+    /** The host-side addresses of the gateway, Kafka and the engine, once the add-ons run. */
+    endpointsFile: path.join(root, 'endpoints.json'),
     logs: path.join(root, 'logs'),
     /** Pids and the host settings to restore, written as things start. */
     stateFile: path.join(root, 'state.json'),

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureClusterBinaries, type ClusterBinaries } from '../binaries';
 import { startControlPlane, type ControlPlane } from '../control-plane';
+import { ensureHostPackages } from '../host-packages';
 import { answers200, request } from '../http';
+import { imageStore } from '../images/image-store';
 import { freePorts } from '../ports';
 import { startProcess, stopManaged, waitReady, type Managed } from '../processes';
 import { cniConflist, cniConflistFile } from './cni';
@@ -93,6 +95,7 @@ export async function startRealCluster(options: {
 }): Promise<RealCluster> {
   const { layout, log } = options;
   const timeoutMs = options.startTimeoutMs ?? 180_000;
+  await ensureHostPackages(log);
   const bin = options.binaries ?? (await ensureClusterBinaries(log));
   const dirs = [
     layout.logs,
@@ -166,7 +169,7 @@ export async function startRealCluster(options: {
       () => Promise.resolve(existsSync(layout.containerdSocket)),
       timeoutMs,
     );
-    await ensurePauseImage(layout.containerdSocket, log);
+    await ensurePauseImage(imageStore(), layout.containerdSocket, log);
     writeFileSync(cniConflistFile(layout), JSON.stringify(cniConflist(layout), null, 2));
 
     const [kubeletPort, kubeletHealthz, proxyHealthz, proxyMetrics, dnsHealth, dnsReady] =

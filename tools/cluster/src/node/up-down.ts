@@ -97,6 +97,7 @@ export async function downReal(
     const deadline = Date.now() + 120_000;
     while (alive(state.supervisorPid) && Date.now() < deadline) await sleep(250);
     if (!existsSync(layout.stateFile)) {
+      rmSync(layout.endpointsFile, { force: true });
       const report = path.join(layout.logs, 'teardown.json');
       return existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as string[]) : [];
     }
@@ -120,7 +121,7 @@ export async function downReal(
   }
   const problems = await cleanUpHost(layout, state.host, state.preexisting);
   rmSync(layout.controlPlane, { recursive: true, force: true });
-  rmSync(layout.stateFile, { force: true });
-  rmSync(layout.kubeconfig, { force: true });
+  for (const file of [layout.stateFile, layout.kubeconfig, layout.endpointsFile])
+    rmSync(file, { force: true });
   return problems;
 }

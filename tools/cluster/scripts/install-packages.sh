@@ -1,8 +1,9 @@
 #!/bin/sh
-# Installs the Debian packages a real local node and its image builds need, when any is missing:
-# containerd, runc, the CNI plugins, buildah (image builds without a Docker engine), debootstrap
-# (the Node and JRE base images), catatonit (the pause image), iptables and conntrack
-# (kube-proxy). Needs root and apt (Debian bookworm). Safe to run again: it does nothing then.
+# Installs the Debian packages the local cluster's real node and its image builds need, when any
+# is missing: containerd (and its ctr), runc, the CNI plugins, buildah (image builds without a
+# Docker engine), debootstrap (the Node and JRE base images), catatonit (the pause image),
+# iptables, nftables and conntrack (kube-proxy; teardown restores the firewall). Needs root and
+# apt (Debian bookworm). Safe to run again: it does nothing then.
 set -eu
 packages="runc containerd containernetworking-plugins buildah skopeo debootstrap catatonit iptables nftables conntrack iproute2 uidmap"
 missing=""

@@ -1,0 +1,11 @@
+export { buildAppImages, type AppImage, type AppImagesOptions } from './app-images';
+export { binaryImage, type BinaryImageSpec } from './binary-image';
+export { imageSize } from './buildah';
+export type { ImageFile } from './copy-files';
+export { ensureEngineImage } from './engine-image';
+export type { BuiltImage } from './image-recipe';
+export { imageStore, type ImageStore } from './image-store';
+export { ensureJreImage, jreImage } from './jre-image';
+export { ensureKafkaImage } from './kafka-image';
+export { loadImages } from './load-images';
+export { ensureNodeBaseImage } from './node-base-image';

@@ -1,0 +1,7 @@
+export { localInfraManifests, type LocalInfraOptions } from './local-infra';
+export {
+  localMongoUrl,
+  localNamespace,
+  localSecrets,
+  type LocalSecretsInput,
+} from './local-secrets';
