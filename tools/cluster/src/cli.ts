@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureClusterBinaries } from './binaries';
 import { startControlPlane } from './control-plane';
-import { installLocalAddons } from './local/addons';
+import { localClusterSession } from './local/session';
 import { realClusterLayout } from './node/layout';
-import { downReal, upReal } from './node/up-down';
+import { downReal } from './node/up-down';
 
 /** Repository root: tools/cluster/src -> ../../.. */
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -58,15 +58,9 @@ async function up(args: string[]): Promise<void> {
  * engine, Traefik for the Gateway API), left running until `cluster:down`.
  */
 async function upRealNode(): Promise<void> {
-  const layout = realClusterLayout();
-  const { state, started } = await upReal(layout, log);
-  log(
-    `${started ? 'started' : 'already running'}: API server ${state.server}, node ${state.nodeName}`,
-  );
-  const endpoints = await installLocalAddons({ layout, apiserverUrl: state.server ?? '', log });
-  log(
-    `gateway ${endpoints.gatewayUrl}; Kafka ${endpoints.kafkaBrokers}; engine ${endpoints.mongoUrl}`,
-  );
+  const { layout, endpoints, started } = await localClusterSession(log);
+  log(`${started ? 'started' : 'already running'}; gateway ${endpoints.gatewayUrl}`);
+  log(`Kafka ${endpoints.kafkaBrokers}; engine ${endpoints.mongoUrl}`);
   log(
     `export KUBECONFIG=${layout.kubeconfig}   # npm run cluster:down stops it and restores the host`,
   );

@@ -2,30 +2,13 @@ export { cacheRoot, ensureClusterBinaries, type ClusterBinaries } from './binari
 export { startControlPlane, type ControlPlane, type ControlPlaneOptions } from './control-plane';
 export { kwokNodeAnnotation } from './nodes';
 export { ComponentError } from './processes';
-export { ensureHostPackages } from './host-packages';
 export { neverReadyTag } from './stages';
 export type { ClusterVersions } from './versions';
-export { ensureGatewayApiCrds } from './gateway/gateway-api-crds';
-export { ensureTraefikBinary } from './gateway/traefik-binary';
-export { traefikImageSpec } from './gateway/traefik-image';
-export { traefikManifests, type TraefikManifestOptions } from './gateway/traefik-manifests';
-export {
-  binaryImage,
-  buildAppImages,
-  ensureEngineImage,
-  ensureKafkaImage,
-  ensureNodeBaseImage,
-  imageStore,
-  loadImages,
-  type BinaryImageSpec,
-  type BuiltImage,
-  type ImageStore,
-} from './images';
-export {
-  localInfraManifests,
-  localMongoUrl,
-  localNamespace,
-  localSecrets,
-  type LocalInfraOptions,
-  type LocalSecretsInput,
-} from './manifests';
+export { buildAppImages } from './images/app-images';
+export { imageStore, type ImageStore } from './images/image-store';
+export { loadImages } from './images/load-images';
+export { localClusterSession, type LocalClusterSession } from './local/session';
+export { localEndpoints, type LocalEndpoints } from './local/endpoints';
+export { localNamespace, localSecrets } from './manifests/local-secrets';
+export { podNetwork, realClusterLayout, type RealClusterLayout } from './node/layout';
+export { downReal, runningCluster, upReal } from './node/up-down';

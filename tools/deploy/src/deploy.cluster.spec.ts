@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,40 +25,10 @@ import { connectCluster } from './kube/connect-cluster';
 import { fieldManager } from './render/deploy-app';
 import { managedKinds } from './render/render-apps';
 import { httpRouteCrd } from './testing/gateway-api-crd';
+import { runDeploy } from './testing/run-deploy';
 
 const apps = discoverApps().map((a) => a.name);
 const namespace = `deploy-test-${randomBytes(3).toString('hex')}`;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `npm run deploy -- ...` as a person would: the CLI, its exit code and output. */
-function runDeploy(kubeconfig: string, args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(repoRoot, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.base.json', 'tools/deploy/src/cli.ts', ...args],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          KUBECONFIG: kubeconfig,
-          PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run deploy against a Kubernetes control plane', () => {
   let dir: string;

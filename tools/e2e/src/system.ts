@@ -24,10 +24,41 @@ export interface E2eSystem extends RunningSystem {
   readonly read: <T>(path: string, auth: string) => Promise<T | undefined>;
 }
 
-/** The whole system for an end-to-end suite: every app behind the gateway, on free ports. */
-export async function startE2eSystem(): Promise<E2eSystem> {
+/**
+ * A system that runs elsewhere (the local cluster's pods, see tools/cluster), described by the
+ * environment: `E2E_GATEWAY_URL`, `E2E_JWT_SECRET`, `E2E_KAFKA_BROKERS`, `E2E_MONGO_URL` and
+ * `E2E_APP_URLS` (`name=url,...`, forwarded ports of the apps whose internal routes a suite
+ * calls). Nothing is started or stopped.
+ */
+function attachedSystem(env: NodeJS.ProcessEnv): RunningSystem | undefined {
+  const gatewayUrl = env.E2E_GATEWAY_URL;
+  if (!gatewayUrl) return undefined;
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`E2E_GATEWAY_URL is set, so ${name} must be too`);
+    return value;
+  };
+  const apps = (env.E2E_APP_URLS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [name = '', url = ''] = pair.split('=');
+      return { name, url };
+    });
+  return {
+    gatewayUrl,
+    apps,
+    jwtSecret: required('E2E_JWT_SECRET'),
+    mongoUrl: env.E2E_MONGO_URL ?? '',
+    kafkaBrokers: required('E2E_KAFKA_BROKERS'),
+    stop: () => Promise.resolve(),
+  };
+}
+
+/** Starts every app behind the gateway on free ports, its output kept for a failing test. */
+function startLocalSystem(): Promise<RunningSystem> {
   const lines: string[] = [];
-  const system = await startSystem({
+  return startSystem({
     log: (line) => lines.push(line),
     gatewayPort: 0,
     // App output is kept for a failing test's report rather than interleaved with Jest's.
@@ -37,6 +68,14 @@ export async function startE2eSystem(): Promise<E2eSystem> {
     },
     color: false,
   });
+}
+
+/**
+ * The whole system for an end-to-end suite: every app behind the gateway, on free ports; or,
+ * when `E2E_GATEWAY_URL` is set, the system already running there (see attachedSystem).
+ */
+export async function startE2eSystem(): Promise<E2eSystem> {
+  const system = attachedSystem(process.env) ?? (await startLocalSystem());
   const appUrl = (name: string) => {
     const app = system.apps.find((candidate) => candidate.name === name);
     if (!app) throw new Error(`no app ${name} in the system`);

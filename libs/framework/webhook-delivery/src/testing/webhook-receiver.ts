@@ -47,11 +47,14 @@ export interface WebhookReceiver {
 }
 
 /**
- * A partner's endpoint on loopback that records every request and answers per `behaviour`.
- * Verification uses the `standardwebhooks` npm library, not our own code.
+ * A partner's endpoint that records every request and answers per `behaviour`, on loopback, or
+ * on `WEBHOOK_RECEIVER_HOST` when set (the pod bridge's host address when the apps run in the
+ * local cluster's pods, which cannot reach the host's loopback). Verification uses the
+ * `standardwebhooks` npm library, not our own code.
  */
 export async function startWebhookReceiver(
   behaviour: ReceiverBehaviour = healthy,
+  host = process.env.WEBHOOK_RECEIVER_HOST || '127.0.0.1',
 ): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const hung = new Set<http.ServerResponse>();
@@ -87,10 +90,10 @@ export async function startWebhookReceiver(
     });
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
+    url: `http://${host}:${port}/hooks`,
     received,
     pending: () => hung.size,
     unverified(secret) {
