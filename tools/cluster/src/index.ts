@@ -7,6 +7,7 @@ export type { ClusterVersions } from './versions';
 export { buildAppImages } from './images/app-images';
 export { imageStore, type ImageStore } from './images/image-store';
 export { loadImages } from './images/load-images';
+export { neverReadyImage } from './images/never-ready-image';
 export { localClusterSession, type LocalClusterSession } from './local/session';
 export { localEndpoints, type LocalEndpoints } from './local/endpoints';
 export { localNamespace, localSecrets } from './manifests/local-secrets';

@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
  * kubelet's /var/log/containers links, libcni's result cache under /var/lib/cni.
  */
 export const fixedHostPaths = [
+  // Nested ones first: a containerd elsewhere on the host may own /run/containerd itself.
+  '/run/containerd/runc/k8s.io',
+  '/run/containerd/s',
   '/run/containerd',
   '/run/runc',
   '/var/log/containers',

@@ -1,0 +1,7 @@
+export {
+  deployLocalClusterSystem,
+  localValuesFile,
+  type LocalClusterSystem,
+} from './local-cluster-system';
+export { runDeploy, type DeployRun } from './run-deploy';
+export { registerSteadily, type LoadResult } from './steady-load';
