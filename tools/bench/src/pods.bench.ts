@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { signToken } from '@cqrs/framework-core';
@@ -14,27 +16,38 @@ import { repoRoot } from '@cqrs/tools-infra';
 /**
  * `npm run bench:pods`: the whole system in real pods on the local one-node cluster (started and
  * deployed if needed, stopped afterwards only then). Prints each app's memory in its pods (the
- * kubelet's cgroup working set, the figure an OOM kill and a memory limit go by) idle and under a
+ * pod cgroup's working set, the figure the kubelet evicts by and `kubectl top` shows) idle and
+ * under a
  * steady load of registrations, and the time from `npm run deploy -- <app>` with a new tag to the
  * rollout done (every replica Ready), per app. Asserts nothing.
  */
 const log = (line: string) => console.log(`[bench] ${line}`);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-interface PodStats {
-  readonly podRef: { readonly name: string; readonly namespace: string };
-  readonly memory?: { readonly workingSetBytes?: number };
+/** The pod's memory cgroup (cgroup v1, cgroupfs driver: kubepods/<qos>/pod<uid>). */
+function podCgroup(uid: string): string | undefined {
+  const root = '/sys/fs/cgroup/memory/kubepods';
+  for (const dir of [root, path.join(root, 'burstable'), path.join(root, 'besteffort')]) {
+    const candidate = path.join(dir, `pod${uid}`);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }
 
-/** Working set per app (the largest of its replicas), from the kubelet's summary API. */
-async function memoryByApp(core: CoreV1Api, node: string): Promise<Map<string, number>> {
-  const body = await core.connectGetNodeProxyWithPath({ name: node, path: 'stats/summary' });
-  const summary = JSON.parse(body) as { pods: PodStats[] };
+/**
+ * Working set per app (the largest of its replicas): the pod cgroup's usage less its inactive
+ * file cache, as the kubelet computes it for eviction and `kubectl top`.
+ */
+async function memoryByApp(core: CoreV1Api): Promise<Map<string, number>> {
   const byApp = new Map<string, number>();
-  for (const pod of summary.pods.filter((p) => p.podRef.namespace === 'cqrs')) {
-    // <app>-<replicaset hash>-<pod suffix>, or <statefulset>-<ordinal>
-    const app = pod.podRef.name.replace(/-[a-z0-9]{8,10}-[a-z0-9]{5}$/, '').replace(/-\d+$/, '');
-    byApp.set(app, Math.max(byApp.get(app) ?? 0, pod.memory?.workingSetBytes ?? 0));
+  for (const pod of (await core.listNamespacedPod({ namespace: 'cqrs' })).items) {
+    const app = pod.metadata?.labels?.['app.kubernetes.io/name'];
+    const cgroup = podCgroup(pod.metadata?.uid ?? '');
+    if (!app || !cgroup) continue;
+    const usage = Number(readFileSync(path.join(cgroup, 'memory.usage_in_bytes'), 'utf8'));
+    const stat = readFileSync(path.join(cgroup, 'memory.stat'), 'utf8');
+    const inactive = Number(/^total_inactive_file (\d+)$/m.exec(stat)?.[1] ?? 0);
+    byApp.set(app, Math.max(byApp.get(app) ?? 0, usage - inactive));
   }
   return byApp;
 }
@@ -45,10 +58,9 @@ async function main(): Promise<void> {
     const kc = new KubeConfig();
     kc.loadFromFile(system.session.layout.kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
-    const node = (await core.listNode()).items[0]?.metadata?.name ?? '';
     log('idle for 30 s...');
     await sleep(30_000);
-    const idle = await memoryByApp(core, node);
+    const idle = await memoryByApp(core);
     const token = await signToken({
       sub: 'bench',
       roles: [],
@@ -63,7 +75,7 @@ async function main(): Promise<void> {
       seconds: 40,
     });
     await sleep(30_000);
-    const loaded = await memoryByApp(core, node);
+    const loaded = await memoryByApp(core);
     const result = await running;
     log(
       `load: ${result.accepted.length}/${result.sent} accepted, ${result.failures.length} failed`,

@@ -1,18 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { tailFile } from './logs';
+import { goBuild } from './go-build';
 import { cacheKey, parseVersions, type ClusterVersions } from './versions';
 
 const run = promisify(execFile);
@@ -152,31 +143,11 @@ async function checkGo(): Promise<string> {
   }
 }
 
-/** Runs `go build` for one binary at low CPU priority, appending its output to `logFile`. */
-async function goBuild(target: Target, versions: ClusterVersions, out: string, logFile: string) {
+/** Builds one binary into `out`. */
+function buildTarget(target: Target, versions: ClusterVersions, out: string, logFile: string) {
   const ldflags = ['-s', '-w', ...target.ldflags(versions)].join(' ');
   const args = ['build', ...buildFlags, `-ldflags=${ldflags}`, '-o', out, target.pkg];
-  // Nice the compiler: the machine is usually shared with tests and other builds.
-  const [command, commandArgs] =
-    process.platform === 'linux' ? ['nice', ['-n', '10', 'go', ...args]] : ['go', args];
-  writeFileSync(logFile, `$ go ${args.join(' ')}\n`, { flag: 'a' });
-  const fd = openSync(logFile, 'a');
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(command, commandArgs, {
-        cwd: target.moduleDir ?? goModuleDir,
-        env: { ...process.env, CGO_ENABLED: '0' },
-        stdio: ['ignore', fd, fd],
-      });
-      child.once('error', reject);
-      child.once('exit', resolve);
-    });
-    if (code !== 0) {
-      throw new Error(`go build ${target.pkg} failed (exit ${code}):\n${tailFile(logFile, 40)}`);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  return goBuild(target.moduleDir ?? goModuleDir, args, logFile);
 }
 
 async function copyDefaultStages(stagesDir: string): Promise<void> {
@@ -234,7 +205,7 @@ export async function ensureClusterBinaries(log: (line: string) => void): Promis
     const building = binariesIn(buildDir, versions);
     for (const target of targets) {
       const t0 = Date.now();
-      await goBuild(target, versions, path.join(buildDir, 'bin', target.name), logFile);
+      await buildTarget(target, versions, path.join(buildDir, 'bin', target.name), logFile);
       log(`built ${target.name} in ${Math.round((Date.now() - t0) / 1000)}s`);
     }
     await copyDefaultStages(building.stagesDir);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { requiredVersion } from './go-build';
 
 /** The module versions the control-plane binaries are built from (tools/cluster/go/go.mod). */
 export interface ClusterVersions {
@@ -15,13 +16,7 @@ const modules = {
 
 /** Reads the required versions of Kubernetes, etcd and kwok from the wrapper module's go.mod. */
 export function parseVersions(goMod: string): ClusterVersions {
-  const versionOf = (module: string): string => {
-    const escaped = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // A require line, in a block or on its own: `\tk8s.io/kubernetes v1.36.3 // indirect`.
-    const match = new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`, 'm').exec(goMod);
-    if (!match?.[1]) throw new Error(`tools/cluster/go/go.mod does not require ${module}`);
-    return match[1];
-  };
+  const versionOf = (module: string) => requiredVersion(goMod, module);
   return {
     kubernetes: versionOf(modules.kubernetes),
     etcd: versionOf(modules.etcd),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runCommand } from '@cqrs/tools-dev';
 import { localClusterSession } from './local/session';
 
 /**
@@ -7,21 +7,11 @@ import { localClusterSession } from './local/session';
  * here. Exits with the command's exit code.
  */
 async function main(argv: string[]): Promise<number> {
-  const command = argv[0] === '--' ? argv.slice(1) : argv;
-  const [program, ...args] = command;
-  if (!program) throw new Error('usage: with-real-cluster -- <command...>');
+  if (argv.filter((a) => a !== '--').length === 0)
+    throw new Error('usage: with-real-cluster -- <command...>');
   const session = await localClusterSession((line) => console.log(`[cluster] ${line}`));
   try {
-    const child = spawn(program, args, {
-      stdio: 'inherit',
-      env: { ...process.env, KUBECONFIG: session.layout.kubeconfig },
-    });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward).on('SIGTERM', forward);
-    return await new Promise<number>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    });
+    return await runCommand(argv, { ...process.env, KUBECONFIG: session.layout.kubeconfig });
   } finally {
     await session.stop();
   }

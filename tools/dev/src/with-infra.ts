@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { startLocalInfra } from '@cqrs/tools-infra';
+import { runCommand } from './system/run-command';
 
 /**
  * `with-infra -- <command...>`: runs a command against the local Kafka and engine, starting
@@ -7,18 +7,11 @@ import { startLocalInfra } from '@cqrs/tools-infra';
  * exit code.
  */
 async function main(argv: string[]): Promise<number> {
-  const command = argv[0] === '--' ? argv.slice(1) : argv;
-  const [program, ...args] = command;
-  if (!program) throw new Error('usage: with-infra -- <command...>');
+  if (argv.filter((a) => a !== '--').length === 0)
+    throw new Error('usage: with-infra -- <command...>');
   const infra = await startLocalInfra((line) => console.log(`[infra] ${line}`));
   try {
-    const child = spawn(program, args, { stdio: 'inherit', env: process.env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward).on('SIGTERM', forward);
-    return await new Promise<number>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    });
+    return await runCommand(argv, process.env);
   } finally {
     await infra.stop();
   }

@@ -1,18 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cacheRoot } from '../binaries';
-import { tailFile } from '../logs';
+import { goBuild, requiredVersion } from '../go-build';
 
 const run = promisify(execFile);
 
@@ -21,14 +13,6 @@ export const traefikModuleDir = path.resolve(__dirname, '../../traefik');
 
 const traefikModule = 'github.com/traefik/traefik/v3';
 const traefikPackage = `${traefikModule}/cmd/traefik`;
-
-/** Reads a module's required version from a go.mod (`\tmodule vX // indirect` or `require module vX`). */
-export function requiredVersion(goMod: string, module: string): string {
-  const escaped = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const match = new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`, 'm').exec(goMod);
-  if (!match?.[1]) throw new Error(`tools/cluster/traefik/go.mod does not require ${module}`);
-  return match[1];
-}
 
 /** The Traefik release the wrapper module pins, e.g. `v3.6.12`: names the cache dir and the image. */
 export function traefikVersion(): string {
@@ -44,33 +28,6 @@ const buildFlags = (version: string): string[] => [
   '-mod=readonly',
   `-ldflags=-s -w -X ${traefikModule}/pkg/version.Version=${version.replace(/^v/, '')}`,
 ];
-
-/** Runs `go build` at low CPU priority (the machine is shared), appending its output to `logFile`. */
-async function goBuild(args: readonly string[], logFile: string): Promise<void> {
-  const [command, commandArgs] =
-    process.platform === 'linux' ? ['nice', ['-n', '10', 'go', ...args]] : ['go', [...args]];
-  const fd = openSync(logFile, 'a');
-  try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(command, commandArgs, {
-        cwd: traefikModuleDir,
-        env: { ...process.env, CGO_ENABLED: '0' },
-        stdio: ['ignore', fd, fd],
-      });
-      child.once('error', (err) =>
-        reject(new Error(`cannot run go (Go 1.26 or newer must be on PATH): ${err.message}`)),
-      );
-      child.once('exit', resolve);
-    });
-    if (code !== 0) {
-      throw new Error(
-        `go build ${traefikPackage} failed (exit ${code}):\n${tailFile(logFile, 40)}`,
-      );
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Fails unless the binary starts and reports the pinned release (a truncated file would not). */
 async function checkVersion(binary: string, version: string): Promise<void> {
@@ -111,7 +68,7 @@ export async function ensureTraefikBinary(log: (line: string) => void): Promise<
   log(`building Traefik ${version} (first run only; a cold build takes 5 to 10 minutes)`);
   const started = Date.now();
   try {
-    await goBuild([...args, '-o', built, traefikPackage], logFile);
+    await goBuild(traefikModuleDir, [...args, '-o', built, traefikPackage], logFile);
     await checkVersion(built, version);
   } catch (err) {
     rmSync(buildDir, { recursive: true, force: true });

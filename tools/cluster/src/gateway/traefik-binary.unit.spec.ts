@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { requiredVersion, traefikModuleDir, traefikVersion } from './traefik-binary';
+import { requiredVersion } from '../go-build';
+import { traefikModuleDir, traefikVersion } from './traefik-binary';
 import { traefikImageSpec } from './traefik-image';
 
 describe('the Traefik wrapper module', () => {
