@@ -165,6 +165,23 @@ describe('customers-evp', () => {
     });
     await waitUntil(() => again.length >= 1, 'the rewound group re-read from the given time');
     expect(again).toEqual(['late']);
+    await rejoined.disconnect();
+
+    // A time before 1970 is valid ISO 8601 and means everything (it was a 500: Kafka refuses
+    // negative timestamps other than its -1 and -2 markers).
+    const fromTheStart = await replay('0020-02-29T00:00:00Z');
+    expect(fromTheStart.status).toBe(200);
+    const all: string[] = [];
+    const third = await evp.consumer(groupId);
+    await third.subscribe({ topic: evp.topic });
+    await third.run({
+      eachMessage: ({ message }) => {
+        all.push(message.key!.toString());
+        return Promise.resolve();
+      },
+    });
+    await waitUntil(() => all.length >= 2, 'the group re-read everything');
+    expect([...all].sort()).toEqual(['early', 'late']); // two keys: two partitions, any order
     const forbidden = await fetch(`${app.url}/customers/events/replays`, {
       method: 'POST',
       headers: {

@@ -27,7 +27,9 @@ export async function rewindConsumerGroup(
       },
     );
   }
-  const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, from.getTime());
+  // Kafka reads negative timestamps as "latest" (-1) or "earliest" (-2) and refuses the others:
+  // a time before 1970 (the schema accepts year 20, say) means every event, i.e. time 0.
+  const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, Math.max(0, from.getTime()));
   // No event at or after `from` on a partition: kafkajs answers -1; the end is the right place.
   const ends = await admin.fetchTopicOffsets(topic);
   const partitions = offsets.map(({ partition, offset }) => ({
