@@ -12,7 +12,11 @@ export {
 } from './api/subscription-routes';
 export { subscriptionHandlers } from './api/subscription-handlers';
 export type { DeliveryDocument, DeliveryStatus, FailureReason } from './deliveries/delivery';
-export { createDeliveryStore, type DeliveryStore } from './deliveries/delivery-store';
+export {
+  createDeliveryStore,
+  deliveriesCollection,
+  type DeliveryStore,
+} from './deliveries/delivery-store';
 export { defaultSchedule, nextDelay, parseSchedule } from './deliveries/retry-schedule';
 export { deliveryConfigShape, type DeliveryConfig } from './delivery-config';
 export { startWebhookDeliveryApp, type WebhookDeliveryAppSpec } from './delivery-app';
@@ -28,5 +32,6 @@ export { checkTarget, type TargetCheck, type TargetPolicy } from './ssrf/target-
 export type { SubscriptionDocument } from './subscriptions/subscription';
 export {
   createSubscriptionStore,
+  subscriptionsCollection,
   type SubscriptionStore,
 } from './subscriptions/subscription-store';

@@ -1,6 +1,8 @@
 import { testCaller } from '@cqrs/framework-core/testing';
 import type { AppOnTestDatabase } from '@cqrs/framework-mongo/testing';
 import { appOnTestDatabase } from '@cqrs/framework-mongo/testing';
+import { subscriptionsCollection } from './subscriptions/subscription-store';
+import type { SubscriptionDocument } from './subscriptions/subscription';
 import { fastDeliveryEnv, thingsExtevp } from './testing/things-extevp';
 
 describe('webhook subscriptions API', () => {
@@ -64,6 +66,15 @@ describe('webhook subscriptions API', () => {
     const { id } = (await call('POST', base, { body: { url: receiverUrl } })).body as {
       id: string;
     };
+    const stored = () =>
+      running.db.collection<SubscriptionDocument>(subscriptionsCollection).findOne({ _id: id });
+    const matchingSince = async () => (await stored())?.matchingSince?.getTime() ?? 0;
+    const created = await matchingSince();
+    expect(created).toBeGreaterThan(0);
+
+    await call('PATCH', `${base}/${id}`, { body: { description: 'no new event types' } });
+    expect(await matchingSince()).toBe(created);
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const updated = await call('PATCH', `${base}/${id}`, {
       body: { eventTypes: ['thing.renamed.v1'], description: 'renames only' },
     });
@@ -71,14 +82,18 @@ describe('webhook subscriptions API', () => {
       eventTypes: ['thing.renamed.v1'],
       description: 'renames only',
     });
+    const retyped = await matchingSince();
+    expect(retyped).toBeGreaterThan(created);
 
     const disabled = await call('POST', `${base}/${id}/disable`);
     expect(disabled.body).toMatchObject({
       status: 'disabled',
       disabled: { reason: 'manual', detail: 'disabled by partner-admin' },
     });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const enabled = await call('POST', `${base}/${id}/enable`);
     expect(enabled.body).toMatchObject({ status: 'active', disabled: null });
+    expect(await matchingSince()).toBeGreaterThan(retyped);
 
     expect((await call('DELETE', `${base}/${id}`)).status).toBe(204);
     const gone = await call('GET', `${base}/${id}`);

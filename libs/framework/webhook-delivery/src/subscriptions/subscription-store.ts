@@ -89,6 +89,7 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
         failingSince: null,
         createdBy: subscription.createdBy,
         createdAt: now,
+        matchingSince: now,
         updatedAt: now,
         version: 1,
       };
@@ -102,8 +103,18 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     },
     list: (page) => findPage(collection, {}, [{ field: '_id', direction: 1 }], page, (d) => d),
     active: () => collection.find({ status: 'active' }).toArray(),
-    update: (id, changes, now) => change(id, { ...changes }, now),
-    enable: (id, now) => change(id, { status: 'active', disabled: null, failingSince: null }, now),
+    update: (id, changes, now) =>
+      change(
+        id,
+        { ...changes, ...(changes.eventTypes === undefined ? {} : { matchingSince: now }) },
+        now,
+      ),
+    enable: (id, now) =>
+      change(
+        id,
+        { status: 'active', disabled: null, failingSince: null, matchingSince: now },
+        now,
+      ),
     async disable(id, reason, detail, now) {
       const result = await collection.updateOne(
         { _id: id, status: 'active' },

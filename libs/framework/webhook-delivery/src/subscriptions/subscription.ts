@@ -27,6 +27,12 @@ export interface SubscriptionDocument {
   readonly failingSince: Date | null;
   readonly createdBy: string;
   readonly createdAt: Date;
+  /**
+   * Since when it has been active with its current event types: every event written after it
+   * that the subscription wants gets a delivery (the reconciliation checks that). Set when it
+   * is created, enabled, or given other event types; absent in documents written before.
+   */
+  readonly matchingSince?: Date;
   readonly updatedAt: Date;
   readonly version: number;
 }
