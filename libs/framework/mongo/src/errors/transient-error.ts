@@ -31,6 +31,27 @@ const transientCodes = new Set<number>([
 const transientLabels = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
 
 /**
+ * Socket failures the driver sometimes passes on unwrapped: a write to a connection the server
+ * just closed rejects with Node's own `EPIPE` error ("This socket has been ended by the other
+ * party"), not a `MongoNetworkError` (seen with driver 7.9 when the server restarts).
+ */
+const socketErrorCodes = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+const isSocketError = (error: unknown): boolean =>
+  error instanceof Error &&
+  !(error instanceof MongoError) &&
+  socketErrorCodes.has(String((error as NodeJS.ErrnoException).code));
+
+/**
  * Whether trying the same operation again later may succeed: network failures, no reachable
  * primary, elections, time-outs. Duplicate keys, validation errors and the like are not.
  *
@@ -47,6 +68,7 @@ export function isTransientMongoError(error: unknown): boolean {
   ) {
     return true;
   }
+  if (isSocketError(error)) return true;
   if (!(error instanceof MongoError)) return false;
   if (transientLabels.some((label) => error.hasErrorLabel(label))) return true;
   return typeof error.code === 'number' && transientCodes.has(error.code);

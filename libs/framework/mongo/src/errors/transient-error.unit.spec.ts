@@ -24,6 +24,11 @@ describe('isTransientMongoError', () => {
     ['primary stepped down', serverError(189)],
     ['shutdown in progress', serverError(91)],
     ['a retryable-write label', serverError(1234, ['RetryableWriteError'])],
+    [
+      "Node's write-after-close error the driver passes on unwrapped",
+      Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+    ],
+    ['a reset connection', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
   ])('treats %s as transient', (_what, error) => {
     expect(isTransientMongoError(error)).toBe(true);
   });
@@ -32,6 +37,7 @@ describe('isTransientMongoError', () => {
     ['a duplicate key', serverError(11000)],
     ['a validation failure', serverError(121)],
     ['a plain error', new Error('bug')],
+    ['a file-system error', Object.assign(new Error('no such file'), { code: 'ENOENT' })],
     ['a non-error', 'oops'],
   ])('does not treat %s as transient', (_what, error) => {
     expect(isTransientMongoError(error)).toBe(false);
