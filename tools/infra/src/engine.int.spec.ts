@@ -100,6 +100,48 @@ describe('embedded engine launcher', () => {
     });
   });
 
+  it('never hands a cursor id from before a restart to a new cursor: the old id finds no cursor', async () => {
+    const file = path.join(workDir, 'cursor-ids', 'engine.mv.db');
+    // A query cursor and a change-stream cursor, left open, as a client has them when the engine stops.
+    const openCursors = async (url: string) =>
+      withClient(url, async (client) => {
+        const db = client.db('app');
+        if ((await db.collection<Doc>('things').countDocuments()) === 0) {
+          await db
+            .collection<Doc>('things')
+            .insertMany([0, 1, 2, 3, 4].map((i) => ({ _id: i, n: i })));
+        }
+        const query = await db.command({ find: 'things', batchSize: 2 });
+        const stream = await db.command({
+          aggregate: 'things',
+          pipeline: [{ $changeStream: {} }],
+          cursor: {},
+        });
+        return [query, stream].map((reply) =>
+          String((reply as { cursor: { id: unknown } }).cursor.id),
+        );
+      });
+    const first = await startEngine('--h2-file', file);
+    const before = await openCursors(first.url);
+    await stop(first.process);
+
+    const second = await startEngine('--h2-file', file);
+    const after = await openCursors(second.url);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    await withClient(second.url, async (client) => {
+      for (const [i, id] of before.entries()) {
+        const stale = client
+          .db('app')
+          .command({
+            getMore: BigInt(id),
+            collection: 'things',
+            ...(i === 1 ? { maxTimeMS: 50 } : {}),
+          });
+        await expect(stale).rejects.toMatchObject({ code: 43 });
+      }
+    });
+  });
+
   it('answers ChangeStreamHistoryLost (286) for a token older than the retained history', async () => {
     const engine = await startEngine('--oplog-max-entries', '10');
     await withClient(engine.url, async (client) => {

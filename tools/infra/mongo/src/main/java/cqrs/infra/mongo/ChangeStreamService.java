@@ -32,14 +32,15 @@ final class ChangeStreamService implements AutoCloseable {
     private static final long CURSOR_IDLE_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
     /**
      * Change-stream cursor ids carry bit 62 so they never collide with the engine's own cursor ids,
-     * which count up from 1.
+     * which stay below 2^61.
      */
     private static final long CURSOR_ID_TAG = 1L << 62;
 
     private final ChangeJournal journal;
     private final DocumentLookup lookup;
     private final Map<Long, ChangeStreamCursor> cursors = new ConcurrentHashMap<>();
-    private final AtomicLong cursorIds = new AtomicLong();
+    /** Counts on from a random origin at every start, as {@link CursorIds} explains. */
+    private final AtomicLong cursorIds = new AtomicLong(CursorIds.randomOrigin());
     private final ScheduledExecutorService sweeper;
 
     ChangeStreamService(ChangeJournal journal, DocumentLookup lookup) {

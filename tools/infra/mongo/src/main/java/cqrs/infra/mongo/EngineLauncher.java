@@ -128,6 +128,7 @@ public final class EngineLauncher {
             // replaces it.
             backend.disableOplog();
             backend.version(Handshake.ENGINE_VERSION);
+            CursorIds.randomize(backend);
             server = new EngineServer(backend, changeStreams);
             address = server.bind(options.host(), options.port());
         }
