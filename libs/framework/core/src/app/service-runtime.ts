@@ -26,6 +26,11 @@ export interface ServiceRuntime<C extends BaseConfig> {
   readonly metrics: Metrics;
   readonly lifecycle: Lifecycle;
   /**
+   * Registers how a dependency's errors read when one escapes a route handler, e.g. MongoDB's
+   * transient failures as 503 `unavailable`; applied in order of registration, before `serve`.
+   */
+  readonly translateErrors: (translate: (error: unknown) => unknown) => void;
+  /**
    * Serves `routes` (plus the probes) on `HOST:PORT` until shutdown; `/readyz` is ready when
    * every check passes. The server is the first thing stopped on SIGTERM (registered last).
    */
@@ -65,6 +70,8 @@ export function createServiceRuntime<C extends BaseConfig>(
   // Tests run apps in-process and stop them with `lifecycle.stop`, never by signal.
   if (options.installSignalHandlers ?? true) lifecycle.installSignalHandlers();
 
+  const translators: ((error: unknown) => unknown)[] = [];
+
   async function serve(options: {
     routes: readonly BoundRoute[];
     readiness?: ReadinessChecks | Readiness;
@@ -83,12 +90,21 @@ export function createServiceRuntime<C extends BaseConfig>(
       isStopping: lifecycle.isStopping,
       routes: options.routes,
       readiness: typeof given === 'function' ? given : allOf(given),
+      translateError: (error) =>
+        translators.reduce((current, translate) => translate(current), error),
     });
     const server = await startHttpServer(app, { host: config.HOST, port: config.PORT, logger });
     lifecycle.onStop('http server', server.close);
     return { url: server.url, runtime, stop: () => lifecycle.stop('stop requested') };
   }
 
-  const runtime: ServiceRuntime<C> = { config, logger, metrics, lifecycle, serve };
+  const runtime: ServiceRuntime<C> = {
+    config,
+    logger,
+    metrics,
+    lifecycle,
+    translateErrors: (translate) => void translators.push(translate),
+    serve,
+  };
   return runtime;
 }

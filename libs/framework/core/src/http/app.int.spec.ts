@@ -106,6 +106,14 @@ describe('createHttpApp', () => {
       bodyLimit: '1kb',
       readiness: () => Promise.resolve({ ready, checks: { mongo: ready } }),
       isStopping: () => stopping,
+      // As a database layer does: its transient failures become 503 unavailable.
+      translateError: (error) =>
+        (error as { transient?: boolean }).transient
+          ? new AppError('unavailable', 'The database is unavailable.', {
+              retriable: true,
+              cause: error,
+            })
+          : error,
       routes: [
         bindRoute(getThing, ({ params, query, actor }) =>
           Promise.resolve({
@@ -131,6 +139,8 @@ describe('createHttpApp', () => {
         }),
         bindRoute(deleteThing, ({ params }) => {
           if (params.id === 'crash') throw new Error('db password=hunter2 leaked');
+          if (params.id === 'db-down')
+            throw Object.assign(new Error('socket closed'), { transient: true });
           throw new AppError('rule_violated', 'The thing is in use.', {
             details: { reason: 'in_use' },
           });
@@ -412,6 +422,18 @@ describe('createHttpApp', () => {
           }) as unknown,
         }),
       );
+    });
+  });
+
+  describe('errors of a dependency', () => {
+    it('answers what the translation makes of them: 503 for a database that is down', async () => {
+      const response = await call('/things/db-down', { method: 'DELETE' });
+
+      expect(response.status).toBe(503);
+      await expect(response.json()).resolves.toMatchObject({
+        type: 'https://cqrs.dev/problems/unavailable',
+        detail: 'The database is unavailable.',
+      });
     });
   });
 

@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   readonly isStopping?: () => boolean;
   /** The routes this app serves, each from `bindRoute`. */
   readonly routes: readonly BoundRoute[];
+  /** Turns a dependency's errors that escape a handler into AppErrors (see `errorHandler`). */
+  readonly translateError?: (error: unknown) => unknown;
 }
 
 /**
@@ -60,7 +62,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     ...probePaths.map((path) => ({ method: 'get', path })),
     ...routes.map(({ route }) => route),
   ]);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, options.translateError));
   return app;
 }
 

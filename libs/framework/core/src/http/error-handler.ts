@@ -19,12 +19,17 @@ export function sendProblem(res: Response, problem: Problem): void {
 
 /**
  * The one error middleware of the app: every error a route raises ends here and leaves as
- * problem details. Server faults are logged with their stack at error level; client errors
- * only at debug, as the access log line already records their status and code.
+ * problem details. `translate` first turns a dependency's own errors into AppErrors (a database
+ * that is unreachable becomes 503 `unavailable`, which clients retry, rather than 500). Server
+ * faults are logged with their stack at error level; client errors only at debug, as the access
+ * log line already records their status and code.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(
+  logger: Logger,
+  translate: (error: unknown) => unknown = (error) => error,
+): ErrorRequestHandler {
   return (rawError: unknown, req, res, next) => {
-    const error = fromHttpError(rawError);
+    const error = translate(fromHttpError(rawError));
     const problem = toProblem(error, req.path);
     if (problem.status >= 500) {
       logger.error({ err: error, method: req.method, path: req.path }, 'request failed');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BaseConfig, ServiceRuntime } from '@cqrs/framework-core';
 import type { MongoConnection } from '../connection/connect-mongo';
 import { connectMongo } from '../connection/connect-mongo';
+import { mapMongoError } from '../errors/map-mongo-error';
 
 /** The MongoDB settings of an app, to spread into its config schema; the db defaults per service. */
 export const mongoConfigShape = (defaultDb: string) => ({
@@ -14,6 +15,8 @@ export type MongoConfig = { readonly MONGO_URL: string; readonly MONGO_DB: strin
 /**
  * Connects an app to its database (named after the app in the server's logs) and closes the
  * connection on shutdown, after everything registered later (the HTTP server, the streams).
+ * A transient MongoDB failure that escapes a route handler answers 503 `unavailable` (retried
+ * by clients), whichever query or write raised it.
  */
 export async function connectServiceMongo(
   runtime: ServiceRuntime<BaseConfig & MongoConfig>,
@@ -26,5 +29,6 @@ export async function connectServiceMongo(
     logger,
   });
   lifecycle.onStop('mongo', () => mongo.close());
+  runtime.translateErrors((error) => mapMongoError(error, 'request'));
   return mongo;
 }
