@@ -1,17 +1,22 @@
-import { parseInfraConfig } from '@cqrs/tools-infra';
+import { parseInfraConfig, reset } from '@cqrs/tools-infra';
 import { discoverApps } from './apps/discover-apps';
 import { selectApps } from './apps/select-apps';
 import { ansi, plain } from './logs/ansi';
 import { startSystem, type RunningSystem } from './system/start-system';
 
-const usage = `usage: npm start [-- <app or service>...]
+const usage = `usage: npm start [-- [--fresh] <app or service>...]
 
 Starts Kafka and the engine (unless running), the apps (all, or those named: customers-cmdh,
 or customers for all of its apps) and the gateway in front of them; Ctrl-C stops everything.
+Kafka's topics and the engine's data are kept together across restarts under INFRA_DATA_DIR
+(default .infra).
+  --fresh          wipe Kafka's topics and the engine's data first, together (as
+                   \`npm run infra:reset\`); refused while they run (\`npm run infra:down\`)
   GATEWAY_PORT     the gateway's port (default 8080)
   APPS_BASE_PORT   apps get the first free ports from here up (default 3100)
   LOG_LEVEL        the apps' log level (default info)
-  JWT_HS256_SECRET the token secret (default: a fixed local-only one)`;
+  JWT_HS256_SECRET the token secret (default: a fixed local-only one)
+  MONGO_PERSIST    false: engine in memory, Kafka's topics thrown away with it (default true)`;
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -29,11 +34,15 @@ function portFromEnv(name: string, fallback: number): number {
  * started (a second Ctrl-C stops at once).
  */
 async function main(argv: readonly string[]): Promise<void> {
-  const names = argv.filter((a) => a !== '--');
-  if (names.includes('--help') || names.includes('-h')) {
+  const args = argv.filter((a) => a !== '--');
+  if (args.includes('--help') || args.includes('-h')) {
     console.log(usage);
     return;
   }
+  const fresh = args.includes('--fresh');
+  const names = args.filter((a) => a !== '--fresh');
+  const unknownOption = names.find((a) => a.startsWith('-'));
+  if (unknownOption !== undefined) throw new Error(`unknown option ${unknownOption}\n${usage}`);
   const color = process.stdout.isTTY === true;
   const dim = color ? ansi.dim : plain;
   const bold = color ? ansi.bold : plain;
@@ -56,6 +65,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const found = discoverApps({ onSkip: (name, why) => log(`${name}: not started, ${why}`) });
   const apps = selectApps(found, names);
   if (apps.length === 0) log('no app to start yet; running the infrastructure and the gateway');
+  if (fresh) {
+    // Wiping one half while the other lives elsewhere would leave exactly the mismatch --fresh
+    // exists to avoid.
+    const external = ['MONGO_URL', 'KAFKA_BROKERS'].filter((v) => process.env[v]);
+    if (external.length > 0) {
+      throw new Error(
+        `--fresh wipes the local Kafka and engine together; ${external.join(' and ')} point elsewhere, which it cannot wipe. Unset them or drop --fresh.`,
+      );
+    }
+    await reset(parseInfraConfig(), log);
+  }
 
   let system: RunningSystem;
   try {
@@ -77,7 +97,16 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const app of system.apps) console.log(row(app.name, app.url));
   console.log(row('Kafka brokers', system.kafkaBrokers));
   console.log(row('MongoDB URL', system.mongoUrl));
-  console.log(row('infra logs', parseInfraConfig().logDir));
+  const infra = parseInfraConfig();
+  console.log(row('infra logs', infra.logDir));
+  console.log(
+    row(
+      'infra state',
+      infra.mongo.persist
+        ? `kept in ${infra.dataDir} across restarts (\`npm start -- --fresh\` wipes it)`
+        : 'thrown away when the engine stops (MONGO_PERSIST=false)',
+    ),
+  );
   console.log('');
   console.log('Get a token and call the API:');
   console.log('  TOKEN=$(npm run -s token -- --sub alice --roles operator)');

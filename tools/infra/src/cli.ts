@@ -1,7 +1,14 @@
 import { parseInfraConfig } from './config';
 import { down, status, up } from './infra';
+import { reset } from './reset';
 
-/** `infra up|down|status`: the local Kafka broker and MongoDB-compatible engine. */
+const usage = `usage: infra <up|down|status|reset>
+  up      start what is not running (twice is harmless); waits until ready
+  down    stop only what up started
+  status  what runs where, and where its state and log are
+  reset   wipe Kafka's logs and the engine's data together (refused while either runs)`;
+
+/** `infra up|down|status|reset`: the local Kafka broker and MongoDB-compatible engine. */
 async function main(command: string | undefined): Promise<void> {
   const config = parseInfraConfig();
   const log = (line: string) => console.log(`[infra] ${line}`);
@@ -16,8 +23,11 @@ async function main(command: string | undefined): Promise<void> {
     case 'status':
       for (const line of await status(config)) log(line);
       return;
+    case 'reset':
+      await reset(config, log);
+      return;
     default:
-      throw new Error('usage: infra <up|down|status>');
+      throw new Error(usage);
   }
 }
 

@@ -1,6 +1,7 @@
 export type { Component } from './component';
-export { parseInfraConfig, repoRoot, type InfraConfig } from './config';
+export { parseInfraConfig, repoRoot, type InfraConfig, type InfraProfile } from './config';
 export { components, down, stateOf, status, up } from './infra';
 export { resolveClasspath } from './java';
 export { engineClasspath } from './mongo';
-export { startLocalInfra, type InfraSession } from './session';
+export { reset } from './reset';
+export { startLocalInfra, useTestProfile, type InfraSession } from './session';

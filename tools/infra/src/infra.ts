@@ -1,59 +1,30 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Component } from './component';
 import type { InfraConfig } from './config';
 import { checkJavaToolchain } from './java';
 import { kafka } from './kafka';
+import { withLock } from './lock';
 import { mongo } from './mongo';
-import { isOurProcess, portOpen, readPid, stopProcess, waitUntil } from './process';
+import { planUp } from './pairing';
+import { stopProcess, waitUntil } from './process';
+import { logFile, pidFile, standingOf, stateOf } from './state';
+
+export { stateOf, type ComponentState } from './state';
 
 export const components: readonly Component[] = [mongo, kafka];
 
 type Log = (line: string) => void;
 
-const pidFile = (config: InfraConfig, c: Component) => path.join(config.dataDir, `${c.name}.pid`);
-const logFile = (config: InfraConfig, c: Component) => path.join(config.logDir, `${c.name}.log`);
-
-export type ComponentState =
-  { state: 'running'; pid: number } | { state: 'foreign' } | { state: 'stopped' };
-
-/** Whether a component runs, and whether it is ours (started by `up`) or another process. */
-export async function stateOf(config: InfraConfig, c: Component): Promise<ComponentState> {
-  const pid = readPid(pidFile(config, c));
-  if (pid !== undefined && isOurProcess(pid, c.name)) return { state: 'running', pid };
-  if (await portOpen(c.host(config), c.port(config))) return { state: 'foreign' };
-  return { state: 'stopped' };
-}
-
-/**
- * Serialises `up`/`down` across processes (two Jest runs, a test run and `npm start`), with a
- * directory lock that a crashed holder cannot keep forever.
- */
-async function withLock<T>(config: InfraConfig, fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(config.dataDir, 'lock');
-  await mkdir(config.dataDir, { recursive: true });
-  const deadline = Date.now() + 5 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      await sleep(200);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 /**
  * Starts whatever is not running yet and waits until each component is ready. Running twice is
  * harmless. Returns the components this call started.
+ *
+ * Kafka and the engine keep their state together (see `planUp`): with MONGO_PERSIST (the `dev`
+ * default) both keep it on disk, and `up` refuses to start one half with data next to the other
+ * without; next to an in-memory engine Kafka starts with empty logs.
+ *
+ * @throws Error naming `infra:reset` / `infra:down` when the halves' state does not match.
  */
 export async function up(
   config: InfraConfig,
@@ -62,25 +33,44 @@ export async function up(
 ): Promise<Component[]> {
   return withLock(config, async () => {
     await mkdir(config.logDir, { recursive: true });
-    const started: Component[] = [];
-    for (const c of which) {
-      const s = await stateOf(config, c);
-      if (s.state === 'running') {
-        log(`${c.name}: already running (pid ${s.pid}) at ${c.address(config)}`);
-        continue;
-      }
-      if (s.state === 'foreign') {
-        log(`${c.name}: port ${c.port(config)} is served by a process not started here; using it`);
-        continue;
-      }
-      await checkJavaToolchain();
-      log(`${c.name}: starting ${c.title}...`);
-      const pid = await c.start(config, log);
-      await waitUntil(c.title, pid, logFile(config, c), () => c.ready(config));
-      log(`${c.name}: ready (pid ${pid}) at ${c.address(config)}; log ${logFile(config, c)}`);
-      started.push(c);
+    const plan = planUp(
+      config,
+      await standingOf(config, kafka, which.includes(kafka)),
+      await standingOf(config, mongo, which.includes(mongo)),
+    );
+    if (!plan.start) throw new Error(plan.reason);
+    if (plan.wipeKafka && existsSync(config.kafka.dir)) {
+      rmSync(config.kafka.dir, { recursive: true, force: true });
+      log(`kafka: emptied ${config.kafka.dir}, throwaway logs of an earlier in-memory engine`);
     }
-    return started;
+    const started: { c: Component; pid: number }[] = [];
+    try {
+      for (const c of which) {
+        const s = await stateOf(config, c);
+        if (s.state === 'running') {
+          log(`${c.name}: already running (pid ${s.pid}) at ${c.address(config)}`);
+          continue;
+        }
+        if (s.state === 'foreign') {
+          log(
+            `${c.name}: port ${c.port(config)} is served by a process not started here; using it`,
+          );
+          continue;
+        }
+        await checkJavaToolchain();
+        log(`${c.name}: starting ${c.title} (${stateNote(config, c)})...`);
+        const pid = await c.start(config, log);
+        started.push({ c, pid });
+        await waitUntil(c.title, pid, logFile(config, c), () => c.ready(config));
+        log(`${c.name}: ready (pid ${pid}) at ${c.address(config)}; log ${logFile(config, c)}`);
+      }
+    } catch (error) {
+      // Half a pair left running would outlive this call with nobody to stop it, and its state
+      // would no longer match the other half's.
+      for (const { c, pid } of started.reverse()) await stopProcess(pid, pidFile(config, c));
+      throw error;
+    }
+    return started.map(({ c }) => c);
   });
 }
 
@@ -103,14 +93,27 @@ export async function down(
   });
 }
 
+/** Where a component's state lives, for the log and `status`. */
+function stateNote(config: InfraConfig, c: Component): string {
+  if (c.name === 'kafka') return `logs in ${config.kafka.dir}`;
+  return config.mongo.persist ? `data in ${config.mongo.file}` : 'in memory';
+}
+
 /** One line per component: what runs where, and where its log is. */
 export async function status(config: InfraConfig): Promise<string[]> {
-  const lines: string[] = [`data dir: ${config.dataDir}`];
+  const pair = config.mongo.persist
+    ? 'kept across restarts (MONGO_PERSIST=true)'
+    : 'thrown away when the engine stops (MONGO_PERSIST=false)';
+  const lines: string[] = [
+    `data dir: ${config.dataDir} (profile ${config.profile}; state ${pair})`,
+  ];
   for (const c of components) {
     const s = await stateOf(config, c);
     const where = c.address(config);
     if (s.state === 'running')
-      lines.push(`${c.name}: running (pid ${s.pid}) at ${where}; log ${logFile(config, c)}`);
+      lines.push(
+        `${c.name}: running (pid ${s.pid}) at ${where}, ${stateNote(config, c)}; log ${logFile(config, c)}`,
+      );
     else if (s.state === 'foreign')
       lines.push(`${c.name}: ${where} is served by a process not started by infra:up`);
     else lines.push(`${c.name}: stopped (would listen at ${where})`);

@@ -48,7 +48,7 @@ export const kafka: Component = {
   address: (c) => c.kafka.brokers,
 
   async start(config, log) {
-    const classpath = await resolveClasspath('kafka', path.join(config.dataDir, 'cache'), log);
+    const classpath = await resolveClasspath('kafka', config.cacheDir, log);
     const { dir } = config.kafka;
     await mkdir(dir, { recursive: true });
     const propertiesFile = path.join(dir, 'server.properties');

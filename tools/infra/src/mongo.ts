@@ -11,11 +11,11 @@ import { marker, portOpen, startDetached } from './process';
  * tests), so nothing rebuilds the jar a running engine has open.
  */
 export const engineClasspath = (config: InfraConfig, log: (line: string) => void) =>
-  resolveClasspath('mongo', path.join(config.dataDir, 'cache'), log);
+  resolveClasspath('mongo', config.cacheDir, log);
 
 /**
  * The MongoDB-wire-compatible engine: mongo-java-server behind our launcher
- * (tools/infra/mongo/src/main/java), in memory unless MONGO_PERSIST=true.
+ * (tools/infra/mongo/src/main/java), with its H2 file unless MONGO_PERSIST=false (in memory).
  */
 export const mongo: Component = {
   name: 'mongo',
@@ -26,7 +26,7 @@ export const mongo: Component = {
 
   async start(config, log) {
     const classpath = await engineClasspath(config, log);
-    const { dir, host, port, persist, oplogMaxEntries } = config.mongo;
+    const { dir, file, host, port, persist, oplogMaxEntries } = config.mongo;
     await mkdir(dir, { recursive: true });
     return startDetached(
       'java',
@@ -43,7 +43,7 @@ export const mongo: Component = {
         String(port),
         '--oplog-max-entries',
         String(oplogMaxEntries),
-        ...(persist ? ['--h2-file', path.join(dir, 'engine.mv.db')] : []),
+        ...(persist ? ['--h2-file', file] : []),
       ],
       path.join(config.logDir, 'mongo.log'),
       path.join(config.dataDir, 'mongo.pid'),

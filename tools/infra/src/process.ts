@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -9,13 +17,34 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export const marker = (name: string) => `-Dcqrs.infra=${name}`;
 
-export function isOurProcess(pid: number, name: string): boolean {
+/** A process's arguments (empty when it is gone or not readable). */
+export function commandLine(pid: number): string[] {
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.split('\0').includes(marker(name));
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
-    return false;
+    return [];
   }
+}
+
+export function isOurProcess(pid: number, name: string): boolean {
+  return commandLine(pid).includes(marker(name));
+}
+
+/**
+ * Our JVMs (by marker) that have one of `files` on their command line: a Kafka with its
+ * properties file, an engine with its H2 file. Finds them even when their pid file is gone.
+ */
+export function ourProcessesUsing(files: readonly string[]): { pid: number; name: string }[] {
+  const prefix = marker('');
+  const found: { pid: number; name: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    const args = commandLine(pid);
+    const name = args.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+    if (name !== undefined && args.some((a) => files.includes(a))) found.push({ pid, name });
+  }
+  return found;
 }
 
 export function readPid(pidFile: string): number | undefined {

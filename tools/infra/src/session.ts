@@ -2,6 +2,16 @@ import type { InfraConfig } from './config';
 import { parseInfraConfig } from './config';
 import { components, down, up } from './infra';
 
+/**
+ * Makes the test tiers (and anything else that only needs a throwaway pair) use the `test`
+ * profile unless INFRA_PROFILE is set: Kafka and an in-memory engine on their own ports and data
+ * dir, so a test run never writes into, stops or waits on the persisted pair of `npm start`.
+ * Set in the environment, it reaches the Jest workers and commands started afterwards too.
+ */
+export function useTestProfile(env: NodeJS.ProcessEnv = process.env): void {
+  env.INFRA_PROFILE ??= 'test';
+}
+
 export interface InfraSession {
   readonly config: InfraConfig;
   /** Stops exactly what this session started (nothing when everything was already running). */
