@@ -19,4 +19,10 @@ export { appEnvironment, type AppEnvironmentInput, type PlacedApp } from './syst
 export { LOCAL_JWT_SECRET, resolveJwtSecret } from './system/local-jwt-secret';
 export { LOCAL_WEBHOOK_SECRET, resolveWebhookSecrets } from './system/local-webhook-secret';
 export { runCommand } from './system/run-command';
-export { startSystem, type RunningSystem, type StartSystemOptions } from './system/start-system';
+export {
+  startSystem,
+  type LocalSystem,
+  type RunningSystem,
+  type StartSystemOptions,
+  type SystemControl,
+} from './system/start-system';

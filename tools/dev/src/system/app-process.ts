@@ -105,6 +105,11 @@ export class AppProcess {
     return this.options.app.name;
   }
 
+  /** Its process id (the leader of its process group); undefined when it could not start. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** How it ended, once it has. */
   get exit(): AppExit | undefined {
     return this.exitState;
@@ -157,6 +162,19 @@ export class AppProcess {
       }
       await Promise.race([sleep(200), this.exited]);
     }
+  }
+
+  /**
+   * Sends `signal` to the app's process group at once, as a fault would (SIGKILL: no graceful
+   * shutdown at all), and waits until it has ended. The end is expected: it is not reported as
+   * unexpected.
+   */
+  async kill(signal: NodeJS.Signals): Promise<AppExit> {
+    this.stopping = true;
+    if (this.exitState === undefined && this.child.pid !== undefined) {
+      killGroup(this.child.pid, signal);
+    }
+    return this.exited;
   }
 
   /**

@@ -206,6 +206,51 @@ describe('startSystem', () => {
     expect(log).toContain('stubborn-chgh: killed, still running 1000 ms after SIGTERM');
   });
 
+  it('kills, restarts on the same URL and adds replicas of an app, none reported as unexpected', async () => {
+    const output: string[] = [];
+    const log: string[] = [];
+    const system = await startSystem({
+      log: (line) => log.push(line),
+      output: (line) => output.push(line),
+      color: false,
+      apps: [fakeApp('fake', 'cmdh'), fakeApp('fake', 'qryh')],
+      routes,
+      gatewayPort: 0,
+    });
+    try {
+      const { control } = system;
+      const [first] = control.pids('fake-qryh');
+      expect(first).toBe(pidsIn(output).get('fake-qryh'));
+
+      await control.kill('fake-qryh');
+      expect(alive(first as number)).toBe(false);
+      expect(control.pids('fake-qryh')).toEqual([]);
+      expect((await fetch(`${system.gatewayUrl}/fake/env`)).status).toBe(503);
+
+      const restarted = await control.restart('fake-qryh');
+      expect(restarted).not.toBe(first);
+      expect(control.pids('fake-qryh')).toEqual([restarted]);
+      const env = (await (await fetch(`${system.gatewayUrl}/fake/env`)).json()) as {
+        PORT: string;
+      };
+      expect(env.PORT).toBe(new URL(system.apps[1]?.url ?? '').port);
+      await expect(control.restart('fake-qryh')).rejects.toThrow(/still runs/);
+
+      const added = await control.addReplica('fake-qryh');
+      expect(control.pids('fake-qryh')).toEqual([restarted, added]);
+      await control.kill('fake-qryh', { pid: restarted });
+      expect(control.pids('fake-qryh')).toEqual([added]);
+      expect(alive(added)).toBe(true);
+      expect(log.filter((l) => l.includes('unexpectedly'))).toEqual([]);
+      expect(() => control.pids('nope')).toThrow(/no app nope/);
+
+      await system.stop();
+      expect(alive(added)).toBe(false);
+    } finally {
+      await system.stop();
+    }
+  });
+
   it('refuses routes that collide before starting anything', async () => {
     const log: string[] = [];
 

@@ -59,6 +59,41 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+/**
+ * What a fault-injecting test or tool may do to the apps of a system `startSystem` runs. An app
+ * is named as in `apps` (e.g. `customers-evp`); it may have several replicas (processes), the
+ * first on the app's URL (the one the gateway routes to), the others on ports of their own.
+ */
+export interface SystemControl {
+  /** The pids of the app's replicas that run now, in start order. */
+  pids(app: string): number[];
+  /**
+   * Sends `signal` (default SIGKILL) to the app's replica `pid` (default: every replica) and
+   * waits until it has exited; the exit is expected, so it is not reported as unexpected.
+   */
+  kill(
+    app: string,
+    options?: { readonly signal?: NodeJS.Signals; readonly pid?: number },
+  ): Promise<void>;
+  /**
+   * Starts the app's first replica again on the app's URL, as Kubernetes restarts a container,
+   * and waits until it answers `/readyz`. Resolves with its pid.
+   *
+   * @throws Error when its first replica still runs, or it is not ready in time.
+   */
+  restart(app: string): Promise<number>;
+  /**
+   * Starts one more replica of the app on a free port, with the same environment (a standby of
+   * a one-active app, say), and waits until it answers `/readyz`. Resolves with its pid.
+   */
+  addReplica(app: string): Promise<number>;
+}
+
+/** A system `startSystem` runs on this machine: a `RunningSystem` whose apps can be controlled. */
+export interface LocalSystem extends RunningSystem {
+  readonly control: SystemControl;
+}
+
 /** How long the apps' service tokens live: longer than any local session. */
 const serviceTokenLifetime = '30d';
 
@@ -102,7 +137,7 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
  * @throws Error when an app fails to start (naming it, with the tail of its output) or the
  *   routes collide; whatever had been started is stopped first.
  */
-export async function startSystem(options: StartSystemOptions): Promise<RunningSystem> {
+export async function startSystem(options: StartSystemOptions): Promise<LocalSystem> {
   const { log } = options;
   const root = options.root ?? repoRoot;
   const host = options.host ?? '127.0.0.1';
@@ -130,6 +165,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
   }
 
   const width = Math.max('gateway'.length, ...names.map((n) => n.length));
+  // Every process started, restarted and added, in start order: `stop` stops them all.
   const processes: AppProcess[] = [];
   let infra: InfraSession | undefined;
   let gateway: Server | undefined;
@@ -162,7 +198,8 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       url: `http://${urlHost(host)}:${ports[i]}`,
     }));
 
-    for (const [i, { app }] of placed.entries()) {
+    const launch = async (i: number, port: number): Promise<AppProcess> => {
+      const { app } = placed[i] as PlacedApp;
       const serviceToken = await signToken({
         sub: app.name,
         roles: ['service'],
@@ -172,7 +209,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       const env = appEnvironment({
         app,
         host,
-        port: ports[i] as number,
+        port,
         placed,
         mongoUrl,
         kafkaBrokers,
@@ -183,18 +220,23 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
         inherited: process.env,
       });
       const output = new PrefixedOutput({ name: app.name, width, index: i, color, write });
-      processes.push(
-        AppProcess.spawn({
-          app,
-          root,
-          env,
-          output,
-          onUnexpectedExit: (exit) =>
-            log(
-              `${app.name} exited unexpectedly (${describeExit(exit)}); last output:\n${output.tail.describe()}`,
-            ),
-        }),
-      );
+      const started = AppProcess.spawn({
+        app,
+        root,
+        env,
+        output,
+        onUnexpectedExit: (exit) =>
+          log(
+            `${app.name} exited unexpectedly (${describeExit(exit)}); last output:\n${output.tail.describe()}`,
+          ),
+      });
+      processes.push(started);
+      return started;
+    };
+    // Each app's replicas: the first listens on the app's URL, added ones on ports of their own.
+    const replicas = new Map<string, Replica[]>();
+    for (const [i, { app, url }] of placed.entries()) {
+      replicas.set(app.name, [{ process: await launch(i, ports[i] as number), url }]);
     }
     if (apps.length > 0) log(`started ${apps.length} app(s); waiting until each answers /readyz`);
 
@@ -203,8 +245,9 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
     const signal = options.signal
       ? AbortSignal.any([options.signal, failed.signal])
       : failed.signal;
+    const firstReplicas = [...processes];
     const outcomes = await Promise.allSettled(
-      processes.map((p, i) =>
+      firstReplicas.map((p, i) =>
         p
           .waitReady((placed[i] as PlacedApp).url, readyTimeoutMs, signal)
           .catch((error: unknown) => {
@@ -237,6 +280,17 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       logger: renderedGatewayLogger(gatewayOutput),
     });
     const port = await listen(gateway, gatewayPort, host);
+    const control = systemControl({
+      replicas,
+      launch: (name, replicaPort) =>
+        launch(
+          placed.findIndex((p) => p.app.name === name),
+          replicaPort,
+        ),
+      freePort: async () => (await freePorts(1, { host, exclude: [gatewayPort] }))[0] as number,
+      urlOf: (replicaPort) => `http://${urlHost(host)}:${replicaPort}`,
+      readyTimeoutMs,
+    });
     return {
       gatewayUrl: `http://${urlHost(host)}:${port}`,
       apps: placed.map((p) => ({ name: p.app.name, url: p.url })),
@@ -244,9 +298,74 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       mongoUrl,
       kafkaBrokers,
       stop,
+      control,
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+interface Replica {
+  readonly process: AppProcess;
+  readonly url: string;
+}
+
+interface SystemControlInput {
+  /** Each app's replicas, first the one on the app's URL; kept current by the control. */
+  readonly replicas: Map<string, Replica[]>;
+  readonly launch: (app: string, port: number) => Promise<AppProcess>;
+  readonly freePort: () => Promise<number>;
+  readonly urlOf: (port: number) => string;
+  readonly readyTimeoutMs: number;
+}
+
+function systemControl(input: SystemControlInput): SystemControl {
+  const { replicas } = input;
+  const of = (app: string): Replica[] => {
+    const found = replicas.get(app);
+    if (found === undefined) throw new Error(`no app ${app} in the system`);
+    return found;
+  };
+  const runs = (r: Replica) => r.process.exit === undefined && r.process.pid !== undefined;
+  const start = async (app: string, port: number): Promise<Replica> => {
+    const started = await input.launch(app, port);
+    const url = input.urlOf(port);
+    try {
+      await started.waitReady(url, input.readyTimeoutMs);
+    } catch (error) {
+      await started.stop(0);
+      throw error;
+    }
+    return { process: started, url };
+  };
+  return {
+    pids: (app) =>
+      of(app)
+        .filter(runs)
+        .map((r) => r.process.pid as number),
+    async kill(app, options = {}) {
+      const targets = of(app).filter(
+        (r) => runs(r) && (options.pid === undefined || r.process.pid === options.pid),
+      );
+      if (options.pid !== undefined && targets.length === 0) {
+        throw new Error(`${app} has no running replica with pid ${options.pid}`);
+      }
+      await Promise.all(targets.map((r) => r.process.kill(options.signal ?? 'SIGKILL')));
+    },
+    async restart(app) {
+      const list = of(app);
+      const first = list[0] as Replica;
+      if (runs(first)) throw new Error(`${app} (pid ${first.process.pid}) still runs`);
+      const replica = await start(app, Number(new URL(first.url).port));
+      list[0] = replica;
+      return replica.process.pid as number;
+    },
+    async addReplica(app) {
+      const list = of(app);
+      const replica = await start(app, await input.freePort());
+      list.push(replica);
+      return replica.process.pid as number;
+    },
+  };
 }
