@@ -6,6 +6,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ResumeToken } from 'mongodb';
 import { MongoClient, MongoServerError } from 'mongodb';
+import pino from 'pino';
+import { connectMongo } from '@cqrs/framework-mongo';
 import { parseInfraConfig } from './config';
 import { engineClasspath } from './mongo';
 
@@ -32,7 +34,13 @@ afterAll(() => rm(workDir, { recursive: true, force: true }));
 async function startEngine(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(
     'java',
-    ['-cp', classpath, 'cqrs.infra.mongo.EngineLauncher', '--port', '0', ...args],
+    [
+      '-cp',
+      classpath,
+      'cqrs.infra.mongo.EngineLauncher',
+      ...(args.includes('--port') ? [] : ['--port', '0']),
+      ...args,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
@@ -130,17 +138,75 @@ describe('embedded engine launcher', () => {
     expect(after.filter((id) => before.includes(id))).toEqual([]);
     await withClient(second.url, async (client) => {
       for (const [i, id] of before.entries()) {
-        const stale = client
-          .db('app')
-          .command({
-            getMore: BigInt(id),
-            collection: 'things',
-            ...(i === 1 ? { maxTimeMS: 50 } : {}),
-          });
+        const stale = client.db('app').command({
+          getMore: BigInt(id),
+          collection: 'things',
+          ...(i === 1 ? { maxTimeMS: 50 } : {}),
+        });
         await expect(stale).rejects.toMatchObject({ code: 43 });
       }
     });
   });
+
+  it('every app client works again after engine restarts, even when the driver loses a heartbeat', async () => {
+    // Driver 7.9 can lose a monitor heartbeat for good when the server closes the connection
+    // under it; connectMongo's watchdog reconnects such a client (monitor-watchdog.ts). Ten
+    // clients writing and watching through two restarts hit that nearly every time.
+    const file = path.join(workDir, 'watchdog', 'engine.mv.db');
+    let engine = await startEngine('--h2-file', file);
+    const port = new URL(engine.url.replace('mongodb://', 'http://')).port;
+    const connections = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        connectMongo({
+          url: engine.url,
+          dbName: `app${i % 2}`,
+          appName: `client-${i}`,
+          logger: pino({ level: 'silent' }),
+          monitorStuckAfterMs: 5_000,
+        }),
+      ),
+    );
+    let running = true;
+    const lastWrite = connections.map(() => 0);
+    const loops = connections.map(async (connection, i) => {
+      const things = connection.db.collection<{ _id: number; n: number }>('things');
+      const watching = (async () => {
+        while (running) {
+          const stream = things.watch([], { maxAwaitTimeMS: 500 });
+          await (async () => {
+            while (running) await stream.tryNext();
+          })().catch(() => undefined);
+          await stream.close().catch(() => undefined);
+        }
+      })();
+      while (running) {
+        await things
+          .updateOne({ _id: i }, { $inc: { n: 1 } }, { upsert: true })
+          .then(() => (lastWrite[i] = Date.now()))
+          .catch(() => new Promise((resolve) => setTimeout(resolve, 200)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await watching;
+    });
+    try {
+      for (let restart = 0; restart < 2; restart++) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await stop(engine.process);
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        engine = await startEngine('--h2-file', file, '--port', port);
+        const back = Date.now();
+        const deadline = back + 40_000;
+        while (lastWrite.some((t) => t < back) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(lastWrite.flatMap((t, i) => (t < back ? [`client-${i}`] : []))).toEqual([]);
+      }
+    } finally {
+      running = false;
+      await Promise.all(loops);
+      await Promise.all(connections.map((c) => c.close()));
+    }
+  }, 120_000);
 
   it('answers ChangeStreamHistoryLost (286) for a token older than the retained history', async () => {
     const engine = await startEngine('--oplog-max-entries', '10');

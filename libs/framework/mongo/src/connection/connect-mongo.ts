@@ -2,6 +2,7 @@ import type { Db, MongoClientOptions } from 'mongodb';
 import { MongoClient } from 'mongodb';
 import type { Logger } from 'pino';
 import { mapMongoError } from '../errors/map-mongo-error';
+import { watchMonitor } from './monitor-watchdog';
 import { logTopologyEvents } from './topology-logging';
 
 export interface ConnectMongoOptions {
@@ -13,6 +14,8 @@ export interface ConnectMongoOptions {
   readonly logger: Logger;
   /** Overrides for the defaults below; rarely needed. */
   readonly driverOptions?: MongoClientOptions;
+  /** When a heartbeat that never ends counts as stuck (see `watchMonitor`; default 30 s). */
+  readonly monitorStuckAfterMs?: number;
 }
 
 export interface MongoConnection {
@@ -37,7 +40,8 @@ const defaults: MongoClientOptions = {
 /**
  * Connects to MongoDB and verifies the connection. Throws `AppError('unavailable')` when no
  * server can be reached within `serverSelectionTimeoutMS`. Topology problems (failed
- * heartbeats, cleared pools) are logged for as long as the client lives.
+ * heartbeats, cleared pools) are logged for as long as the client lives, and a driver monitor
+ * stuck in a heartbeat is recovered by reconnecting the client (see `watchMonitor`).
  */
 export async function connectMongo(options: ConnectMongoOptions): Promise<MongoConnection> {
   const { url, dbName, appName, logger } = options;
@@ -51,6 +55,13 @@ export async function connectMongo(options: ConnectMongoOptions): Promise<MongoC
     throw mapMongoError(error, 'connect');
   }
   const db = client.db(dbName);
+  const watchdog = watchMonitor({
+    client,
+    logger: log,
+    ...(options.monitorStuckAfterMs === undefined
+      ? {}
+      : { stuckAfterMs: options.monitorStuckAfterMs }),
+  });
   log.info({ dbName, appName }, 'connected to MongoDB');
 
   return {
@@ -72,6 +83,7 @@ export async function connectMongo(options: ConnectMongoOptions): Promise<MongoC
       }
     },
     async close() {
+      watchdog.stop();
       await client.close();
       log.info('MongoDB connection closed');
     },

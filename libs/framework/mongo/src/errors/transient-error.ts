@@ -3,6 +3,7 @@ import {
   MongoNetworkError,
   MongoOperationTimeoutError,
   MongoServerSelectionError,
+  MongoTopologyClosedError,
   MongoWriteConcernError,
 } from 'mongodb';
 
@@ -64,7 +65,9 @@ export function isTransientMongoError(error: unknown): boolean {
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoOperationTimeoutError ||
-    error instanceof MongoWriteConcernError
+    error instanceof MongoWriteConcernError ||
+    // The client was closed under the operation: at shutdown, or reconnecting (monitor-watchdog).
+    error instanceof MongoTopologyClosedError
   ) {
     return true;
   }

@@ -5,6 +5,7 @@ import {
   MongoNetworkTimeoutError,
   MongoServerError,
   MongoServerSelectionError,
+  MongoTopologyClosedError,
 } from 'mongodb';
 import { mapMongoError } from './map-mongo-error';
 import { isTransientMongoError } from './transient-error';
@@ -28,6 +29,7 @@ describe('isTransientMongoError', () => {
       "Node's write-after-close error the driver passes on unwrapped",
       Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
     ],
+    ['a client closed under the operation', new MongoTopologyClosedError()],
     ['a reset connection', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
   ])('treats %s as transient', (_what, error) => {
     expect(isTransientMongoError(error)).toBe(true);
