@@ -3,10 +3,22 @@ import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * Drops `format: email` where zod also wrote its email `pattern`: the pattern is what the
+ * handlers enforce, and JSON Schema tools read the format more strictly (they refuse addresses
+ * the pattern admits), so a document with both would call valid requests and responses invalid.
+ */
+const patternOverEmailFormat: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = ({
+  jsonSchema,
+}) => {
+  if (jsonSchema.format === 'email' && jsonSchema.pattern !== undefined) delete jsonSchema.format;
+};
+
 const schemaOf = (type: z.ZodType): JsonSchema => {
   const { $schema: _dialect, ...schema } = z.toJSONSchema(type, {
     io: 'input',
     unrepresentable: 'any',
+    override: patternOverEmailFormat,
   });
   return schema;
 };
@@ -52,7 +64,24 @@ function response(status: number, declared: RouteResponse) {
         }
       : {}),
     ...(schema ? { content: { [mediaType]: { schema } } } : {}),
+    ...(declared.links ? { links: declared.links } : {}),
   };
+}
+
+/** A link to an operation the document does not have would send clients nowhere. */
+function checkLinks(routes: readonly ApiRoute[]): void {
+  const operationIds = new Set(routes.map((r) => r.operationId));
+  for (const route of routes) {
+    for (const [status, declared] of Object.entries(route.responses)) {
+      for (const [name, link] of Object.entries(declared.links ?? {})) {
+        if (!operationIds.has(link.operationId)) {
+          throw new Error(
+            `${route.operationId} ${status} links (${name}) to ${link.operationId}, which is not a public operation`,
+          );
+        }
+      }
+    }
+  }
 }
 
 function operation(route: ApiRoute) {
@@ -83,13 +112,15 @@ function operation(route: ApiRoute) {
 /**
  * Builds the combined OpenAPI 3.1 document from every service's route declarations. Only
  * `public` routes are in it (internal ones are called service to service, never through the
- * gateway). Errors are RFC 9457 problem details; paths are sorted so the output is stable.
+ * gateway). Responses carry the declared OpenAPI links, each checked to lead to one of them. Errors are RFC 9457 problem details; paths are sorted so the output is stable.
  */
 export function buildOpenApiDocument(routes: readonly ApiRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes
-    .filter((r) => r.exposure === 'public')
-    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))) {
+  const published = routes.filter((r) => r.exposure === 'public');
+  checkLinks(published);
+  for (const route of [...published].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  )) {
     (paths[route.path] ??= {})[route.method] = operation(route);
   }
   return {

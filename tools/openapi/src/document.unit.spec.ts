@@ -1,5 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { ApiRoute } from '@cqrs/framework-core';
+import { linkTo, type ApiRoute } from '@cqrs/framework-core';
 import { z } from 'zod';
 import { buildOpenApiDocument } from './document';
 
@@ -162,5 +162,85 @@ describe('buildOpenApiDocument', () => {
     const document = buildOpenApiDocument([at('/b'), at('/a')], '0.0.0');
 
     expect(Object.keys(document.paths)).toEqual(['/a', '/b']);
+  });
+  it('documents an email by the pattern zod enforces, without a format that disagrees', async () => {
+    // Arrange
+    const email = z.string().max(254).check(z.email());
+    const register = route({
+      method: 'post',
+      operationId: 'registerThing',
+      body: z.object({ email }),
+      responses: {
+        201: { description: 'Created', body: z.object({ email, at: z.iso.datetime() }) },
+      },
+    });
+
+    // Act
+    const document = buildOpenApiDocument([register], '0.0.0');
+
+    // Assert
+    const operation = operationOf(document, '/things', 'post') as {
+      requestBody: { content: { 'application/json': { schema: { properties: object } } } };
+      responses: { 201: { content: { 'application/json': { schema: { properties: object } } } } };
+    };
+    const documented = {
+      request: operation.requestBody.content['application/json'].schema.properties,
+      response: operation.responses[201].content['application/json'].schema.properties,
+    };
+    const asDocumented = { type: 'string', maxLength: 254, pattern: z.regexes.email.source };
+    expect(documented.request).toEqual({ email: asDocumented });
+    expect(documented.response).toMatchObject({
+      email: asDocumented,
+      at: { format: 'date-time' },
+    });
+    expect(documented.response).not.toHaveProperty('email.format');
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('renders the links of a response, for clients and stateful tests to follow', async () => {
+    // Arrange
+    const get = route({
+      path: '/things/{id}',
+      operationId: 'getThing',
+      params: z.object({ id: z.string() }),
+    });
+    const create = route({
+      method: 'post',
+      operationId: 'createThing',
+      responses: {
+        201: {
+          description: 'Created',
+          body: z.object({ id: z.string() }),
+          links: { GetThing: linkTo(get, { 'path.id': '$response.body#/id' }) },
+        },
+      },
+    });
+
+    // Act
+    const document = buildOpenApiDocument([create, get], '0.0.0');
+
+    // Assert
+    const responses = operationOf(document, '/things', 'post')?.responses as Record<
+      string,
+      { links?: unknown }
+    >;
+    expect(responses['201']?.links).toEqual({
+      GetThing: { operationId: 'getThing', parameters: { 'path.id': '$response.body#/id' } },
+    });
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
+  it('refuses a link to an operation that is not in the document', () => {
+    // Arrange
+    const internal = route({ exposure: 'internal', operationId: 'internalThing' });
+    const linking = route({
+      responses: { 200: { description: 'ok', links: { Next: linkTo(internal, {}) } } },
+    });
+
+    // Act
+    const build = () => buildOpenApiDocument([linking, internal], '0.0.0');
+
+    // Assert
+    expect(build).toThrow(/listThings 200 links \(Next\) to internalThing/);
   });
 });

@@ -18,14 +18,25 @@ export {
   type Problem,
 } from './errors/problem';
 export { createHttpApp, type HttpAppOptions } from './http/create-app';
-export { etagOf, matchesIfNoneMatch, versionFromIfMatch } from './http/etag';
+export {
+  etagOf,
+  ifMatchHeaderSchema,
+  ifMatchPattern,
+  matchesIfNoneMatch,
+  versionFromIfMatch,
+} from './http/etag';
 export { isoTimeSchema } from './http/iso-time';
+export { notBlankPattern, singleLineTextPattern } from './http/text-patterns';
 export { type Readiness, type ReadinessReport } from './http/probes';
 export {
   defineRoute,
+  linkTo,
+  nextPageLink,
+  withLinks,
   type ApiRoute,
   type AppRole,
   type HttpMethod,
+  type RouteLink,
   type RouteResponse,
 } from './http/route';
 export {

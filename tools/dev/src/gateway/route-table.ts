@@ -162,19 +162,25 @@ function decodeParam(segment: string): string {
 /**
  * Routes a request: among the routes of its method (`HEAD` counts as `GET`) the most specific
  * one whose path matches wins, so literal segments beat parameters. A path that only other
- * methods serve is `method-not-allowed` (with `HEAD` allowed wherever `GET` is); anything else
- * is `not-found`. `pathname` is the raw, still percent-encoded path without the query.
+ * methods serve is `method-not-allowed`; its `allow` lists the methods of the most specific
+ * pattern matching the path, the one that owns it (with `HEAD` wherever `GET` is): a `DELETE
+ * /customers/parked-events` is told `GET, HEAD`, not also the `PATCH` of `/customers/{id}`.
+ * Anything else is `not-found`. `pathname` is the raw, still percent-encoded path without the
+ * query.
  */
 export function matchRoute(table: RouteTable, method: string, pathname: string): RouteMatch {
   const parts = splitRequestPath(pathname);
   if (parts === undefined) return { kind: 'not-found' };
   const wanted = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
   const allowed = new Set<string>();
+  // Routes are most specific first, so the first pattern that matches owns the path.
+  let owner: readonly PathSegment[] | undefined;
   for (const route of table.routes) {
     const params = bind(route.segments, parts);
     if (params === undefined) continue;
     if (route.method === wanted) return { kind: 'matched', route, params };
-    allowed.add(route.method.toUpperCase());
+    owner ??= route.segments;
+    if (patternsEquivalent(route.segments, owner)) allowed.add(route.method.toUpperCase());
   }
   if (allowed.size === 0) return { kind: 'not-found' };
   if (allowed.has('GET')) allowed.add('HEAD');

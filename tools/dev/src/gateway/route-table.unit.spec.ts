@@ -192,6 +192,14 @@ describe('matchRoute', () => {
     });
   });
 
+  it('allows only the methods of the most specific pattern matching the path', () => {
+    // Act
+    const match = matchRoute(table, 'DELETE', '/customers/stats');
+
+    // Assert: /customers/stats is the literal route's; PATCH /customers/{id} does not own it
+    expect(match).toEqual({ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] });
+  });
+
   it('answers not-found for unknown paths', () => {
     expect(matchRoute(table, 'GET', '/orders').kind).toBe('not-found');
     expect(matchRoute(table, 'GET', '/customers/c1/block/x').kind).toBe('not-found');

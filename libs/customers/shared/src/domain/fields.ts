@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notBlankPattern, singleLineTextPattern } from '@cqrs/framework-core';
 
 // Ids travel in URL paths, Kafka keys and `<aggregateId>:<version>` event ids: no `:` or `/`.
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -21,7 +22,7 @@ export const customerNameSchema = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters')
+  .regex(singleLineTextPattern, 'must not contain control characters')
   .describe('Full name, trimmed');
 
 /**
@@ -40,11 +41,17 @@ export const emailSchema = z
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 form, e.g. +4915112345678')
+  .regex(/^\+[1-9][0-9]{6,14}$/, 'must be in E.164 form, e.g. +4915112345678')
   .describe('Phone number in E.164 form');
 
 /** Why something happened (a block, a KYC rejection), as a person wrote it: 1-500 characters. */
-export const reasonSchema = z.string().trim().min(1).max(500).describe('Reason, free text');
+export const reasonSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .regex(notBlankPattern, 'must not be blank')
+  .describe('Reason, free text');
 
 /** The KYC provider's reference for its decision. */
 export const kycReferenceSchema = z

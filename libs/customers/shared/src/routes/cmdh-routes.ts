@@ -1,4 +1,4 @@
-import { defineRoute } from '@cqrs/framework-core';
+import { defineRoute, linkTo, withLinks } from '@cqrs/framework-core';
 import { customerResourceSchema } from '../api/customer-resource';
 import {
   commandHeadersSchema,
@@ -20,6 +20,7 @@ import {
   refused,
   staleVersion,
 } from './responses';
+import { getCustomerRoute, listCustomerHistoryRoute } from './qryh-routes';
 
 const command = {
   service: customersService,
@@ -29,8 +30,7 @@ const command = {
   auth: 'bearer',
 } as const;
 
-/** `POST /customers`: register a customer; it starts in `pending_kyc`. */
-export const registerCustomerRoute = defineRoute({
+const registerCustomer = defineRoute({
   ...command,
   method: 'post',
   path: '/customers',
@@ -121,4 +121,19 @@ export const closeCustomerRoute = defineRoute({
     412: staleVersion,
     422: refused('open_orders, not_active, already_closed'),
   },
+});
+
+// OpenAPI links from a new customer to what can be done with it; commands carry its ETag as
+// If-Match, as a careful client would.
+const theCustomer = { 'path.id': '$response.body#/id' } as const;
+const theCustomerAsIs = { ...theCustomer, 'header.if-match': '$response.header.ETag' } as const;
+
+/** `POST /customers`: register a customer; it starts in `pending_kyc`. */
+export const registerCustomerRoute = withLinks(registerCustomer, 201, {
+  GetCustomer: linkTo(getCustomerRoute, theCustomer),
+  ListCustomerHistory: linkTo(listCustomerHistoryRoute, theCustomer),
+  UpdateCustomerContactDetails: linkTo(updateContactDetailsRoute, theCustomerAsIs),
+  BlockCustomer: linkTo(blockCustomerRoute, theCustomerAsIs),
+  UnblockCustomer: linkTo(unblockCustomerRoute, theCustomerAsIs),
+  CloseCustomer: linkTo(closeCustomerRoute, theCustomerAsIs),
 });

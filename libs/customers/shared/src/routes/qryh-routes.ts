@@ -1,4 +1,4 @@
-import { defineRoute } from '@cqrs/framework-core';
+import { defineRoute, linkTo, nextPageLink, withLinks } from '@cqrs/framework-core';
 import { customerHistoryPageSchema, customerHistoryQuerySchema } from '../api/customer-history';
 import { customerResourceSchema } from '../api/customer-resource';
 import { customerParamsSchema, readHeadersSchema } from '../api/http-inputs';
@@ -32,8 +32,7 @@ export const getCustomerRoute = defineRoute({
   },
 });
 
-/** `GET /customers`: customers by status and/or email, keyset-paged by id. */
-export const listCustomersRoute = defineRoute({
+const listCustomers = defineRoute({
   ...query,
   method: 'get',
   path: '/customers',
@@ -47,8 +46,13 @@ export const listCustomersRoute = defineRoute({
   },
 });
 
-/** `GET /customers/{id}/history`: the audit trail of one customer, oldest version first. */
-export const listCustomerHistoryRoute = defineRoute({
+/** `GET /customers`: customers by status and/or email, keyset-paged by id. */
+export const listCustomersRoute = withLinks(listCustomers, 200, {
+  NextPage: nextPageLink(listCustomers),
+  GetCustomer: linkTo(getCustomerRoute, { 'path.id': '$response.body#/items/0/id' }),
+});
+
+const listCustomerHistory = defineRoute({
   ...query,
   method: 'get',
   path: '/customers/{id}/history',
@@ -65,4 +69,9 @@ export const listCustomerHistoryRoute = defineRoute({
     400: problem('Invalid id, limit or cursor'),
     404: customerNotFound,
   },
+});
+
+/** `GET /customers/{id}/history`: the audit trail of one customer, oldest version first. */
+export const listCustomerHistoryRoute = withLinks(listCustomerHistory, 200, {
+  NextPage: nextPageLink(listCustomerHistory),
 });

@@ -1,3 +1,4 @@
+import type { RouteResponse } from '@cqrs/framework-core';
 import { parkedEventsRoutes } from './parked-events-routes';
 
 describe('parkedEventsRoutes', () => {
@@ -25,6 +26,18 @@ describe('parkedEventsRoutes', () => {
     expect(Object.keys(routes.replay.responses)).toEqual(
       expect.arrayContaining(['200', '401', '403', '404', '422', '503']),
     );
+  });
+
+  it('links a page to the next page and to replaying its first event', () => {
+    const { links } = routes.list.responses[200] as RouteResponse;
+    expect(links?.NextPage?.parameters).toEqual({ 'query.cursor': '$response.body#/nextCursor' });
+    expect(links).toMatchObject({
+      NextPage: { operationId: 'listOrdersParkedEvents' },
+      ReplayParkedEvent: {
+        operationId: 'replayOrdersParkedEvent',
+        parameters: { 'path.id': '$response.body#/items/0/id' },
+      },
+    });
   });
 
   it('gives multi-word services readable operation ids', () => {

@@ -13,9 +13,12 @@ export const eventTypesSchema = (types: readonly string[]) =>
     .max(100)
     .describe('Event types to deliver; ["*"] for every type, including ones added later');
 
+// An absolute URL (`format: uri`) is checked here, with the other field rules; whether the
+// target may be called at all (https, a public address) is the SSRF guard's 422 target_refused.
 const urlSchema = z
   .string()
   .max(2048)
+  .check(z.url())
   .describe('Where deliveries are POSTed: https, public address (see the SSRF rules)');
 const descriptionSchema = z.string().max(500);
 
@@ -33,7 +36,9 @@ export const updateSubscriptionBodySchema = (types: readonly string[]) =>
       eventTypes: eventTypesSchema(types).optional(),
       description: descriptionSchema.optional(),
     })
-    .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+    .refine((body) => Object.keys(body).length > 0, 'change at least one field')
+    // The refinement is invisible to JSON Schema; say the same thing there for the OpenAPI doc.
+    .meta({ minProperties: 1 });
 
 export const rotateSecretBodySchema = z.strictObject({
   gracePeriodSeconds: z

@@ -1,4 +1,4 @@
-import { defineRoute } from '@cqrs/framework-core';
+import { defineRoute, linkTo, withLinks } from '@cqrs/framework-core';
 import {
   commandHeadersSchema,
   createCommandHeadersSchema,
@@ -16,6 +16,7 @@ import {
   requestProblems,
   staleVersion,
 } from './responses';
+import { getOrderRoute, listOrderHistoryRoute } from './qryh-routes';
 
 const command = {
   service: ordersService,
@@ -25,8 +26,7 @@ const command = {
   auth: 'bearer',
 } as const;
 
-/** `POST /orders`: place an order for an active customer; it waits for payment. */
-export const placeOrderRoute = defineRoute({
+const placeOrder = defineRoute({
   ...command,
   method: 'post',
   path: '/orders',
@@ -79,4 +79,17 @@ export const shipOrderRoute = defineRoute({
     412: staleVersion,
     422: refused('not_paid, on_hold, order_closed'),
   },
+});
+
+// OpenAPI links from a new order to what can be done with it; commands carry its ETag as
+// If-Match, as a careful client would.
+const theOrder = { 'path.id': '$response.body#/id' } as const;
+const theOrderAsIs = { ...theOrder, 'header.if-match': '$response.header.ETag' } as const;
+
+/** `POST /orders`: place an order for an active customer; it waits for payment. */
+export const placeOrderRoute = withLinks(placeOrder, 201, {
+  GetOrder: linkTo(getOrderRoute, theOrder),
+  ListOrderHistory: linkTo(listOrderHistoryRoute, theOrder),
+  CancelOrder: linkTo(cancelOrderRoute, theOrderAsIs),
+  ShipOrder: linkTo(shipOrderRoute, theOrderAsIs),
 });

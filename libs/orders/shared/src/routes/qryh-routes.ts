@@ -1,4 +1,4 @@
-import { defineRoute } from '@cqrs/framework-core';
+import { defineRoute, linkTo, nextPageLink, withLinks } from '@cqrs/framework-core';
 import { orderParamsSchema, orderStatsParamsSchema, readHeadersSchema } from '../api/http-inputs';
 import { listOrdersQuerySchema, orderPageSchema } from '../api/list-orders';
 import { orderHistoryPageSchema, orderHistoryQuerySchema } from '../api/order-history';
@@ -33,8 +33,7 @@ export const getOrderRoute = defineRoute({
   },
 });
 
-/** `GET /orders`: orders by customer and/or status, keyset-paged by id. */
-export const listOrdersRoute = defineRoute({
+const listOrders = defineRoute({
   ...query,
   method: 'get',
   path: '/orders',
@@ -48,8 +47,13 @@ export const listOrdersRoute = defineRoute({
   },
 });
 
-/** `GET /orders/{id}/history`: the audit trail of one order, oldest version first. */
-export const listOrderHistoryRoute = defineRoute({
+/** `GET /orders`: orders by customer and/or status, keyset-paged by id. */
+export const listOrdersRoute = withLinks(listOrders, 200, {
+  NextPage: nextPageLink(listOrders),
+  GetOrder: linkTo(getOrderRoute, { 'path.id': '$response.body#/items/0/id' }),
+});
+
+const listOrderHistory = defineRoute({
   ...query,
   method: 'get',
   path: '/orders/{id}/history',
@@ -66,6 +70,11 @@ export const listOrderHistoryRoute = defineRoute({
     400: problem('Invalid id, limit or cursor'),
     404: orderNotFound,
   },
+});
+
+/** `GET /orders/{id}/history`: the audit trail of one order, oldest version first. */
+export const listOrderHistoryRoute = withLinks(listOrderHistory, 200, {
+  NextPage: nextPageLink(listOrderHistory),
 });
 
 /**
