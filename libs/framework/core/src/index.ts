@@ -26,7 +26,7 @@ export {
   versionFromIfMatch,
 } from './http/etag';
 export { isoTimeSchema } from './http/iso-time';
-export { notBlankPattern, singleLineTextPattern } from './http/text-patterns';
+export { freeTextSchema, notBlankPattern, singleLineTextPattern } from './http/text-patterns';
 export { type Readiness, type ReadinessReport } from './http/probes';
 export {
   defineRoute,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notBlankPattern, singleLineTextPattern } from '@cqrs/framework-core';
+import { freeTextSchema, singleLineTextPattern } from '@cqrs/framework-core';
 
 // Ids travel in URL paths, Kafka keys and `<aggregateId>:<version>` event ids: no `:` or `/`.
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -45,13 +45,7 @@ export const phoneSchema = z
   .describe('Phone number in E.164 form');
 
 /** Why something happened (a block, a KYC rejection), as a person wrote it: 1-500 characters. */
-export const reasonSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .regex(notBlankPattern, 'must not be blank')
-  .describe('Reason, free text');
+export const reasonSchema = freeTextSchema(500).describe('Reason, free text');
 
 /** The KYC provider's reference for its decision. */
 export const kycReferenceSchema = z

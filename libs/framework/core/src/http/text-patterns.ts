@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // What `String.prototype.trim` removes (WhiteSpace and LineTerminator), spelled out: JSON Schema
 // tools read `\s` differently (Python's has no U+FEFF), and documented patterns must mean what
 // the handlers enforce.
@@ -18,3 +20,10 @@ export const singleLineTextPattern = new RegExp(
   `^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\u0000-\\u001F\\u007F-\\u009F${trimmedCharacters}][^\\u0000-\\u001F\\u007F-\\u009F]*$`,
   'u',
 );
+
+/**
+ * Free text a person writes (a reason, a note): trimmed, 1 to `max` characters, not blank once
+ * trimmed, with a documented pattern that says so.
+ */
+export const freeTextSchema = (max: number) =>
+  z.string().trim().min(1).max(max).regex(notBlankPattern, 'must not be blank');

@@ -1,4 +1,5 @@
-import { notBlankPattern, singleLineTextPattern } from './text-patterns';
+import { z } from 'zod';
+import { freeTextSchema, notBlankPattern, singleLineTextPattern } from './text-patterns';
 
 describe('text patterns', () => {
   it.each([' ', '\t', '\u00A0', '\uFEFF', '\u3000 '])('call %j blank, as trim does', (text) => {
@@ -26,5 +27,20 @@ describe('text patterns', () => {
     // Assert
     expect(singleLineTextPattern.source).not.toContain('\\p{');
     expect(notBlankPattern.source).not.toContain('\\s');
+  });
+});
+
+describe('freeTextSchema', () => {
+  const reason = freeTextSchema(10);
+
+  it('keeps text trimmed, up to the limit', () => {
+    expect(reason.parse('  declined ')).toBe('declined');
+    expect(reason.safeParse('0123456789').success).toBe(true);
+    expect(reason.safeParse('0123456789x').success).toBe(false);
+  });
+
+  it('refuses text that is blank once trimmed, and documents it with a pattern', () => {
+    expect(reason.safeParse(' \u00a0\ufeff ').success).toBe(false);
+    expect(JSON.stringify(z.toJSONSchema(reason))).toContain('"pattern"');
   });
 });

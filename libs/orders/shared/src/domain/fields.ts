@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notBlankPattern } from '@cqrs/framework-core';
+import { freeTextSchema } from '@cqrs/framework-core';
 
 // Ids travel in URL paths, Kafka keys, `<aggregateId>:<version>` event ids and as keys of the
 // order stats map: no `:`, `/`, `.` or `$`.
@@ -44,13 +44,7 @@ export const currencySchema = z
   .describe('ISO 4217 currency code');
 
 /** Why something happened (a cancellation, a hold, a failed payment): 1-500 characters. */
-export const reasonSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .regex(notBlankPattern, 'must not be blank')
-  .describe('Reason, free text');
+export const reasonSchema = freeTextSchema(500).describe('Reason, free text');
 
 /** The payment provider's reference for a successful payment. */
 export const paymentReferenceSchema = z
