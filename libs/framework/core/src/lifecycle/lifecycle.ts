@@ -61,25 +61,32 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     isStopping: () => stopping !== undefined,
     stop: (reason) => (stopping ??= runStoppers(reason)),
     installSignalHandlers: () => {
+      let graceTimer: NodeJS.Timeout | undefined;
+      const exit = (code: number) => {
+        clearTimeout(graceTimer);
+        process.exit(code);
+      };
       const onSignal = (signal: NodeJS.Signals): void => {
         if (lifecycle.isStopping()) {
           logger.warn({ signal }, 'second signal while stopping: exiting now');
-          process.exit(1);
+          exit(1);
           return;
         }
         // unref: a clean stop must not wait for this timer to exit.
-        setTimeout(() => {
+        graceTimer = setTimeout(() => {
           logger.error({ graceMs }, 'shutdown took longer than the grace period: exiting');
           process.exit(1);
         }, graceMs).unref();
         lifecycle.stop(signal).then(
-          () => process.exit(0),
-          () => process.exit(1),
+          () => exit(0),
+          () => exit(1),
         );
       };
       process.on('SIGTERM', onSignal);
       process.on('SIGINT', onSignal);
+      // Uninstalling also disarms a pending grace period (tests stub process.exit, then restore it).
       return () => {
+        clearTimeout(graceTimer);
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
       };

@@ -85,6 +85,25 @@ describe('createLifecycle', () => {
       expect(exit).toHaveBeenCalledWith(0);
     });
 
+    it('disarms the grace period once it stopped, and when uninstalled', async () => {
+      jest.useFakeTimers();
+      const lifecycle = createLifecycle({ logger, graceMs: 500 });
+      const send = install(lifecycle);
+
+      send('SIGTERM');
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(exit.mock.calls).toEqual([[0]]);
+
+      const stuck = createLifecycle({ logger, graceMs: 500 });
+      stuck.onStop('stuck', () => new Promise<void>(() => undefined));
+      uninstall();
+      const sendToStuck = install(stuck);
+      sendToStuck('SIGTERM');
+      uninstall();
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(exit.mock.calls).toEqual([[0]]);
+    });
+
     it('exits 1 when a stopper fails', async () => {
       const lifecycle = createLifecycle({ logger, graceMs: 1000 });
       lifecycle.onStop('x', () => Promise.reject(new Error('no')));
