@@ -70,6 +70,18 @@ function startLocalSystem(): Promise<RunningSystem> {
   });
 }
 
+/** How long a suite waits for any one answer; every route answers well within it. */
+const answerTimeoutMs = 60_000;
+
+/** `fetch`, failing with the request named when no answer comes within answerTimeoutMs. */
+async function answer(method: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, method, signal: AbortSignal.timeout(answerTimeoutMs) });
+  } catch (error) {
+    throw new Error(`${method} ${url}: no answer (${String(error)})`, { cause: error });
+  }
+}
+
 /**
  * The whole system for an end-to-end suite: every app behind the gateway, on free ports; or,
  * when `E2E_GATEWAY_URL` is set, the system already running there (see attachedSystem).
@@ -87,8 +99,7 @@ export async function startE2eSystem(): Promise<E2eSystem> {
       signToken({ sub, roles, secret: system.jwtSecret, expiresIn: '10m' }),
     appUrl,
     call: (method, path, auth, body, base = system.gatewayUrl) =>
-      fetch(`${base}${path}`, {
-        method,
+      answer(method, `${base}${path}`, {
         headers: {
           authorization: auth,
           'idempotency-key': randomUUID(),
@@ -97,7 +108,7 @@ export async function startE2eSystem(): Promise<E2eSystem> {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     read: async <T>(path: string, auth: string) => {
-      const response = await fetch(`${system.gatewayUrl}${path}`, {
+      const response = await answer('GET', `${system.gatewayUrl}${path}`, {
         headers: { authorization: auth },
       });
       return response.status === 200 ? ((await response.json()) as T) : undefined;
