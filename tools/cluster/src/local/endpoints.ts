@@ -26,13 +26,13 @@ const port = (env: NodeJS.ProcessEnv, name: string, fallback: number): number =>
 
 /**
  * The local cluster's host ports: `CLUSTER_GATEWAY_PORT` (default 18080),
- * `CLUSTER_KAFKA_PORT` (19092) and `CLUSTER_MONGO_PORT` (27018), chosen apart from
+ * `CLUSTER_KAFKA_PORT` (29092) and `CLUSTER_MONGO_PORT` (27019), chosen apart from
  * `npm start`'s 8080, 9092 and 27017 so both can run at once.
  */
 export function localEndpoints(env: NodeJS.ProcessEnv = process.env): LocalEndpoints {
   const gatewayPort = port(env, 'CLUSTER_GATEWAY_PORT', 18_080);
-  const kafkaHostPort = port(env, 'CLUSTER_KAFKA_PORT', 19_092);
-  const mongoHostPort = port(env, 'CLUSTER_MONGO_PORT', 27_018);
+  const kafkaHostPort = port(env, 'CLUSTER_KAFKA_PORT', 29_092);
+  const mongoHostPort = port(env, 'CLUSTER_MONGO_PORT', 27_019);
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     gatewayPort,
