@@ -11,6 +11,17 @@ import { repoRoot } from './config';
 import { resolveClasspath } from './java';
 import { marker, portOpen, startDetached } from './process';
 
+/**
+ * A random cluster id as Kafka's own `Uuid.randomUuid()` makes one: base64url of 16 bytes, never
+ * starting with `-`, which the storage tool would read as an option (1 run in 64 failed on it).
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
 const run = promisify(execFile);
 
 function serverProperties(config: InfraConfig): string {
@@ -61,13 +72,12 @@ export const kafka: Component = {
 
     if (!existsSync(path.join(dir, 'data', 'meta.properties'))) {
       log('formatting Kafka storage (first start)...');
-      const clusterId = randomBytes(16).toString('base64url');
       await run('java', [
         ...jvm,
         'kafka.tools.StorageTool',
         'format',
         '-t',
-        clusterId,
+        newClusterId(),
         '-c',
         propertiesFile,
       ]);
