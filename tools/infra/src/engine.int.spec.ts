@@ -227,6 +227,31 @@ describe('embedded engine launcher', () => {
     });
   });
 
+  it('bounds the post-images an in-memory journal holds by bytes, and reports it in serverStatus', async () => {
+    // 64 KiB of history: about 60 inserts of a 1 KiB document; the entry bound (1,000,000) is far.
+    const engine = await startEngine('--oplog-max-bytes', String(64 * 1024));
+    await withClient(engine.url, async (client) => {
+      const collection = client.db('app').collection<Doc & { pad: string }>('things');
+      const stream = collection.watch([], { maxAwaitTimeMS: 100 });
+      expect(await stream.tryNext()).toBeNull();
+      await collection.insertOne({ _id: 0, n: 0, pad: 'x'.repeat(1024) });
+      const token = (await stream.next())._id;
+      await stream.close();
+      for (let i = 1; i <= 500; i++)
+        await collection.insertOne({ _id: i, n: i, pad: 'x'.repeat(1024) });
+
+      const status = await client.db('admin').command({ serverStatus: 1 });
+      const journal = (status.engine as { journal: { entries: number; lastSeq: number } }).journal;
+      expect(Number(journal.lastSeq)).toBe(501);
+      expect(Number(journal.entries)).toBeGreaterThan(30);
+      expect(Number(journal.entries)).toBeLessThan(64);
+      const stale = collection.watch([], { resumeAfter: token });
+      const error: unknown = await stale.tryNext().catch((e: unknown) => e);
+      await stale.close();
+      expect((error as MongoServerError).code).toBe(286);
+    });
+  });
+
   it('applies unacknowledged (w: 0) writes without answering them, and the connection stays usable', async () => {
     const engine = await startEngine();
     await withClient(engine.url, async (client) => {

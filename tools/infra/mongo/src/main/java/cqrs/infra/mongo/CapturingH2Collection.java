@@ -89,6 +89,15 @@ public class CapturingH2Collection extends H2Collection {
         return capture.insideWrite() ? result : Snapshots.of(result);
     }
 
+    /** Every read and every write's lookup: planned on the indexes ({@link IndexPlanner}). */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        return IndexPlanner.query(this, query, orderBy,
+            (positions, sort) -> matchDocuments(query, positions, sort, numberToSkip, limit, batchSize, fieldSelector),
+            () -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
     @Override
     protected Cursor createCursor(List<Document> remainingDocuments) {
         return super.createCursor(Snapshots.copy(remainingDocuments));
@@ -99,6 +108,9 @@ public class CapturingH2Collection extends H2Collection {
     @Override
     public synchronized void addIndex(Index<Object> index) {
         super.addIndex(index);
+        if (index instanceof OrderedUniqueIndex) {
+            ((OrderedUniqueIndex<Object>) index).rebuildOrder(streamAllDocumentsWithPosition());
+        }
     }
 
     @Override

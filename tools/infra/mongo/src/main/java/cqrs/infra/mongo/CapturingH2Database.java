@@ -1,11 +1,15 @@
 package cqrs.infra.mongo;
 
+import java.util.List;
+
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -60,6 +64,21 @@ public class CapturingH2Database extends H2Database implements CaptureContext {
     public void dropCollection(String collectionName, Oplog oplog) {
         MongoCollection<Object> collection = resolveCollection(collectionName, true);
         DropJournaling.dropCollection(this, collection, () -> super.dropCollection(collectionName, oplog));
+    }
+
+    // --- indexes: non-unique ones ordered and used; compound unique ones also ordered (IndexPlanner) ---
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                     boolean sparse) {
+        return new OrderedIndex<>(indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                  boolean sparse) {
+        return OrderedUniqueIndex.orderedIfCompound(
+            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
     }
 
     @Override

@@ -91,6 +91,15 @@ public class CapturingMemoryCollection extends MemoryCollection {
         return capture.insideWrite() ? result : Snapshots.of(result);
     }
 
+    /** Every read and every write's lookup: planned on the indexes ({@link IndexPlanner}). */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        return IndexPlanner.query(this, query, orderBy,
+            (positions, sort) -> matchDocuments(query, positions, sort, numberToSkip, limit, batchSize, fieldSelector),
+            () -> matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
     @Override
     protected Cursor createCursor(List<Document> remainingDocuments) {
         return super.createCursor(Snapshots.copy(remainingDocuments));
@@ -102,6 +111,9 @@ public class CapturingMemoryCollection extends MemoryCollection {
     @Override
     public synchronized void addIndex(Index<Integer> index) {
         super.addIndex(index);
+        if (index instanceof OrderedUniqueIndex) {
+            ((OrderedUniqueIndex<Integer>) index).rebuildOrder(streamAllDocumentsWithPosition());
+        }
     }
 
     @Override

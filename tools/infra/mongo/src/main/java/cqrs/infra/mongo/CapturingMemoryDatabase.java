@@ -1,8 +1,12 @@
 package cqrs.infra.mongo;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
@@ -29,6 +33,21 @@ public class CapturingMemoryDatabase extends MemoryDatabase implements CaptureCo
     public void dropCollection(String collectionName, Oplog oplog) {
         MongoCollection<Integer> collection = resolveCollection(collectionName, true);
         DropJournaling.dropCollection(this, collection, () -> super.dropCollection(collectionName, oplog));
+    }
+
+    // --- indexes: non-unique ones ordered and used; compound unique ones also ordered (IndexPlanner) ---
+
+    @Override
+    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                  boolean sparse) {
+        return new OrderedIndex<>(indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                               boolean sparse) {
+        return OrderedUniqueIndex.orderedIfCompound(
+            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
     }
 
     @Override

@@ -33,6 +33,9 @@ public final class ChangeJournal {
     private static final int INITIAL_CAPACITY = 1024;
 
     private final int maxEntries;
+    /** Bound on the bodies held on the heap (the in-memory journal): post-images make entries large. */
+    private final long maxHeapBodyBytes;
+    private long heapBodyBytes;
     private final JournalStore store;
     private final boolean bodiesOnHeap;
 
@@ -52,12 +55,16 @@ public final class ChangeJournal {
 
     private final Set<Runnable> waiters = new LinkedHashSet<>();
 
-    ChangeJournal(JournalStore store, int maxEntries) {
+    ChangeJournal(JournalStore store, int maxEntries, long maxHeapBodyBytes) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("oplog max entries must be >= 1");
         }
+        if (maxHeapBodyBytes < 1) {
+            throw new IllegalArgumentException("oplog max bytes must be >= 1");
+        }
         this.store = store;
         this.maxEntries = maxEntries;
+        this.maxHeapBodyBytes = maxHeapBodyBytes;
         this.bodiesOnHeap = store.keepsBodiesOnHeap();
         JournalStore.Recovered recovered = store.recover(maxEntries);
         this.ring = new JournalEntry[Math.max(Math.min(INITIAL_CAPACITY, maxEntries), recovered.entries().size())];
@@ -73,6 +80,7 @@ public final class ChangeJournal {
                 throw new IllegalStateException("change journal has a hole before seq " + entry.seq);
             }
             ring[size++] = entry;
+            heapBodyBytes += heapBytes(entry);
             nextSeq = entry.seq + 1;
             lastTs = entry.ts;
         }
@@ -92,10 +100,12 @@ public final class ChangeJournal {
         synchronized (this) {
             entry = new JournalEntry(nextSeq, nextTimestamp(), System.currentTimeMillis(), type, db, coll, body);
             store.appended(entry);
-            if (size == maxEntries) {
+            JournalEntry retained = bodiesOnHeap ? entry : entry.withoutBody();
+            while (size > 0 && (size == maxEntries || heapBodyBytes + heapBytes(retained) > maxHeapBodyBytes)) {
                 truncateOldest();
             }
-            addToRing(bodiesOnHeap ? entry : entry.withoutBody());
+            addToRing(retained);
+            heapBodyBytes += heapBytes(retained);
             nextSeq++;
             if (waiters.isEmpty()) {
                 toWake = List.of();
@@ -139,6 +149,7 @@ public final class ChangeJournal {
 
     private void truncateOldest() {
         JournalEntry oldest = ring[head];
+        heapBodyBytes -= heapBytes(oldest);
         ring[head] = null;
         head = (head + 1) % ring.length;
         size--;
@@ -146,6 +157,11 @@ public final class ChangeJournal {
         truncatedSeq = oldest.seq;
         truncatedTs = oldest.ts;
         store.truncated(oldest);
+    }
+
+    private static long heapBytes(JournalEntry entry) {
+        byte[] body = entry.bodyOrNull();
+        return body == null ? 0 : body.length;
     }
 
     private JournalEntry entryAt(long seq) {

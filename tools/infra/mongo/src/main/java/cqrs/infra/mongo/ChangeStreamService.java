@@ -155,6 +155,20 @@ final class ChangeStreamService implements AutoCloseable {
         return DEFAULT_BATCH_EVENTS;
     }
 
+    /**
+     * The journal and the open streams, for {@code serverStatus}: entries retained, the last
+     * sequence number, and how far the stream furthest behind is from it (its lag, in entries).
+     */
+    Document status() {
+        long last = journal.lastSeq();
+        long behind = 0;
+        for (ChangeStreamCursor cursor : cursors.values()) {
+            behind = Math.max(behind, last - cursor.position());
+        }
+        return new Document("journal", new Document("entries", (long) journal.retainedEntries()).append("lastSeq", last))
+            .append("changeStreams", new Document("open", (long) cursors.size()).append("maxBehind", behind));
+    }
+
     private void closeIdleCursors() {
         for (ChangeStreamCursor cursor : cursors.values()) {
             if (!cursor.isParked() && cursor.idleNanos() > CURSOR_IDLE_TIMEOUT_NANOS) {

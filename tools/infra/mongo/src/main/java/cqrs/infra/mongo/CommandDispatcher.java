@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.ClientRequest;
@@ -125,6 +126,12 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
                 case "killcursors":
                     reply.send(killCursors(channel, databaseName, command));
                     return;
+                case "explain":
+                    reply.send(Explain.of((AbstractMongoBackend) backend, databaseName, command));
+                    return;
+                case "serverstatus":
+                    reply.send(withEngineStatus(backend.handleCommand(channel, databaseName, name, command)));
+                    return;
                 case "listcollections":
                     reply.send(ListCollections.applyOptions(command,
                         backend.handleCommand(channel, databaseName, name, command)));
@@ -136,6 +143,26 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
         } catch (RuntimeException e) {
             reply.fail(e);
         }
+    }
+
+    /**
+     * The engine's {@code serverStatus} with what MongoDB's also has and soaks and benchmarks read:
+     * {@code metrics.queryExecutor} ({@link QueryStats}) and {@code mem} (resident and virtual
+     * MiB); and, this engine's own, {@code engine}: the JVM heap, the change journal and how far
+     * the open change streams are behind it.
+     */
+    private Document withEngineStatus(Document status) {
+        Object metrics = status.get("metrics");
+        Document withQueries = metrics instanceof Document ? (Document) metrics : new Document();
+        withQueries.put("queryExecutor", QueryStats.queryExecutor());
+        status.put("metrics", withQueries);
+        status.put("mem", ProcessMemory.mem());
+        Runtime runtime = Runtime.getRuntime();
+        Document heap = new Document("usedBytes", runtime.totalMemory() - runtime.freeMemory())
+            .append("committedBytes", runtime.totalMemory())
+            .append("maxBytes", runtime.maxMemory());
+        status.put("engine", changeStreams.status().append("heap", heap));
+        return status;
     }
 
     /** Splits the ids between change-stream cursors and the engine's own cursors. */

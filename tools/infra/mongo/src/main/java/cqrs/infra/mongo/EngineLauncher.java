@@ -18,7 +18,7 @@ import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Entry point: {@code EngineLauncher --host H --port P [--oplog-max-entries N] [--h2-file F]}.
+ * Entry point: {@code EngineLauncher --host H --port P [--oplog-max-entries N] [--oplog-max-bytes B] [--h2-file F]}.
  *
  * <p>Starts mongo-java-server's backend (in memory, or H2 MVStore file when {@code --h2-file} is
  * given) with capturing collections feeding the {@link ChangeJournal}, serves it with
@@ -36,12 +36,13 @@ public final class EngineLauncher {
     private EngineLauncher() {
     }
 
-    record Options(String host, int port, int oplogMaxEntries, Path h2File) {
+    record Options(String host, int port, int oplogMaxEntries, long oplogMaxBytes, Path h2File) {
 
         static Options parse(String[] args) {
             String host = "127.0.0.1";
             int port = 27017;
             int oplogMaxEntries = 1_000_000;
+            long oplogMaxBytes = 256L * 1024 * 1024;
             Path h2File = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
@@ -53,12 +54,13 @@ public final class EngineLauncher {
                     case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
                     case "--oplog-max-entries" -> oplogMaxEntries = Integer.parseInt(value);
+                    case "--oplog-max-bytes" -> oplogMaxBytes = Long.parseLong(value);
                     case "--h2-file" -> h2File = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name
-                        + " (expected --host, --port, --oplog-max-entries, --h2-file)");
+                        + " (expected --host, --port, --oplog-max-entries, --oplog-max-bytes, --h2-file)");
                 }
             }
-            return new Options(host, port, oplogMaxEntries, h2File);
+            return new Options(host, port, oplogMaxEntries, oplogMaxBytes, h2File);
         }
     }
 
@@ -104,7 +106,7 @@ public final class EngineLauncher {
                 // Auto-commit off: H2's background commit would not respect the write barrier.
                 store = new MVStore.Builder().fileName(options.h2File().toString()).autoCommitDisabled().open();
                 barrier = WriteBarrier.create();
-                ChangeJournal journal = new ChangeJournal(new H2JournalStore(store), options.oplogMaxEntries());
+                ChangeJournal journal = new ChangeJournal(new H2JournalStore(store), options.oplogMaxEntries(), options.oplogMaxBytes());
                 backend = new CapturingH2Backend(store, journal, barrier);
                 checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "h2-checkpoint");
@@ -119,7 +121,7 @@ public final class EngineLauncher {
                 store = null;
                 barrier = WriteBarrier.none();
                 checkpoints = null;
-                ChangeJournal journal = new ChangeJournal(JournalStore.inMemory(), options.oplogMaxEntries());
+                ChangeJournal journal = new ChangeJournal(JournalStore.inMemory(), options.oplogMaxEntries(), options.oplogMaxBytes());
                 backend = new CapturingMemoryBackend(journal);
                 changeStreams = new ChangeStreamService(journal, this::lookup);
                 log.info("in-memory backend");
