@@ -58,6 +58,10 @@ export interface RetryingClientOptions {
   /** The per-send timeout (default 15 s): a send that times out is retried. */
   readonly sendTimeoutMs?: number;
   readonly counts: ClientCounts;
+  /** Awaited before each send (a pacer holding the client to a rate); none by default. */
+  readonly pace?: () => Promise<void>;
+  /** Told of every send: how long its answer took and its status (0: no answer). */
+  readonly onSend?: (ms: number, status: number) => void;
 }
 
 /**
@@ -120,6 +124,8 @@ export class RetryingClient {
     let lastError = '';
     for (let attempt = 1; ; attempt++) {
       let answer: { status: number; body: unknown; etag: string | null } | undefined;
+      await this.options.pace?.();
+      const sentAt = performance.now();
       try {
         answer = await send();
       } catch (error) {
@@ -128,6 +134,7 @@ export class RetryingClient {
             ? ((error.cause as Error)?.message ?? error.message)
             : String(error);
       }
+      this.options.onSend?.(performance.now() - sentAt, answer?.status ?? 0);
       if (answer !== undefined && !unavailable(answer.status)) {
         const outcome: Outcome =
           answer.status < 300 ? 'accepted' : answer.status < 500 ? 'refused' : 'server_error';

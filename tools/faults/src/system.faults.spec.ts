@@ -19,7 +19,7 @@ import { infraControl } from './infra-control';
 import type { FaultContext } from './scenarios';
 import { scenarios } from './scenarios';
 import type { WebhookReceiver } from './webhook-receiver';
-import { startWebhookReceiver } from './webhook-receiver';
+import { startWebhookReceiver, subscribeToAll } from './webhook-receiver';
 import type { AcceptedVersions } from './workload';
 import { runWorkload } from './workload';
 
@@ -90,20 +90,7 @@ describe('the whole system under faults', () => {
     risk = await token('fault-risk', ['risk']);
     const partner = await token('fault-partner', ['integrations']);
     receiver = await startWebhookReceiver();
-    for (const service of ['customers', 'orders']) {
-      const created = await fetch(`${system.gatewayUrl}/${service}/webhooks/subscriptions`, {
-        method: 'POST',
-        headers: {
-          authorization: partner,
-          'content-type': 'application/json',
-          'idempotency-key': `fault-subscription-${service}`,
-        },
-        body: JSON.stringify({ url: receiver.url, description: 'fault suite receiver' }),
-      });
-      if (created.status !== 201) {
-        throw new Error(`subscribing to ${service}: ${created.status} ${await created.text()}`);
-      }
-    }
+    await subscribeToAll(system.gatewayUrl, partner, receiver.url, 'fault-suite');
   }, 300_000);
 
   afterAll(async () => {

@@ -11,6 +11,27 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/**
+ * Subscribes `url` to every event of both services through the gateway, as a partner with
+ * bearer `auth` (role `integrations`) would; `name` makes the calls idempotent.
+ */
+export async function subscribeToAll(gatewayUrl: string, auth: string, url: string, name: string) {
+  for (const service of ['customers', 'orders']) {
+    const created = await fetch(`${gatewayUrl}/${service}/webhooks/subscriptions`, {
+      method: 'POST',
+      headers: {
+        authorization: auth,
+        'content-type': 'application/json',
+        'idempotency-key': `${name}-subscription-${service}`,
+      },
+      body: JSON.stringify({ url, description: `${name} receiver` }),
+    });
+    if (created.status !== 201) {
+      throw new Error(`subscribing to ${service}: ${created.status} ${await created.text()}`);
+    }
+  }
+}
+
 /** Starts a {@link WebhookReceiver} on a free loopback port. */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const subjects = new Set<string>();

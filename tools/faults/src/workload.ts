@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kycWebhookRoute } from '@cqrs/customers-shared';
 import { paymentWebhookRoute } from '@cqrs/orders-shared';
-import type { Answer, ClientCounts } from './client';
+import type { Answer, ClientCounts, RetryingClientOptions } from './client';
 import { emptyCounts, RetryingClient, versionOf } from './client';
 
 /** Bearer tokens for the roles the workload needs. */
@@ -25,6 +25,9 @@ export interface WorkloadOptions {
   readonly standingWaitMs?: number;
   /** Stops starting new journeys once aborted; journeys under way finish. */
   readonly until: AbortSignal;
+  /** Passed to the client: a pacer before every send, and a report of every send. */
+  readonly pace?: RetryingClientOptions['pace'];
+  readonly onSend?: RetryingClientOptions['onSend'];
 }
 
 /** Every aggregate version the system accepted a command for: each must be in its write model. */
@@ -60,6 +63,8 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRes
     gatewayUrl: options.gatewayUrl,
     webhookSecret: options.webhookSecret,
     counts,
+    ...(options.pace ? { pace: options.pace } : {}),
+    ...(options.onSend ? { onSend: options.onSend } : {}),
   });
   const accepted: AcceptedVersions = { customers: new Map(), orders: new Map() };
   const pause = () => sleep(options.pauseMs ?? 40);

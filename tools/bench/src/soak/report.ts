@@ -1,0 +1,55 @@
+import type { SoakMinute } from './verdict';
+
+const table = (headers: readonly string[], rows: readonly (readonly string[])[]) =>
+  [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+
+/** The soak's two tables: one row per minute, and every app's resident memory per minute. */
+export function soakTables(rows: readonly SoakMinute[]): { minutes: string; apps: string } {
+  const minutes = table(
+    [
+      'minute',
+      'requests',
+      'errors',
+      'p50 ms',
+      'p99 ms',
+      'engine live heap MiB',
+      'engine RSS MiB',
+      'journal entries',
+      'stream lag',
+      'engine CPU ms/req',
+      'system CPU ms/req',
+      'examined/request',
+      'collection scans',
+      'apps RSS MiB (min-max)',
+    ],
+    rows.map((r) => {
+      const apps = Object.values(r.appResidentMiB);
+      return [
+        String(r.minute),
+        String(r.requests),
+        String(r.errors),
+        r.p50Ms.toFixed(1),
+        r.p99Ms.toFixed(1),
+        String(r.engineLiveHeapMiB),
+        String(r.engineResidentMiB),
+        String(r.journalEntries),
+        String(r.streamLagEntries),
+        r.engineCpuMsPerRequest.toFixed(2),
+        r.systemCpuMsPerRequest.toFixed(2),
+        r.examinedPerRequest.toFixed(1),
+        String(r.collectionScans),
+        `${Math.min(...apps)}-${Math.max(...apps)}`,
+      ];
+    }),
+  );
+  const names = Object.keys(rows[0]?.appResidentMiB ?? {});
+  const apps = table(
+    ['app', ...rows.map((r) => String(r.minute))],
+    names.map((name) => [name, ...rows.map((r) => String(r.appResidentMiB[name] ?? ''))]),
+  );
+  return { minutes, apps };
+}

@@ -1,0 +1,2 @@
+export { startWebhookReceiver, subscribeToAll } from './webhook-receiver';
+export { runWorkload } from './workload';
