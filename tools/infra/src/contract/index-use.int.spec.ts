@@ -31,7 +31,7 @@ const doc = (i: number) => ({
   unindexed: i,
 });
 
-type Doc = ReturnType<typeof doc> & { touched?: boolean };
+type Doc = ReturnType<typeof doc> & { touched?: boolean; claim?: string };
 const collectionOf = (size: number) => db.collection<Doc>(`streams_${size}`);
 
 /** What `explain` says `command` would examine, and how. */
@@ -51,6 +51,7 @@ beforeAll(async () => {
     await collection.createIndex({ aggregateId: 1, version: 1 }, { unique: true });
     await collection.createIndex({ status: 1, dueAt: 1 });
     await collection.createIndex({ seq: 1 });
+    await collection.createIndex({ claim: 1 });
     for (let from = 0; from < size; from += 5_000) {
       const batch = Array.from({ length: Math.min(5_000, size - from) }, (_, i) => doc(from + i));
       await collection.insertMany(batch);
@@ -63,13 +64,15 @@ afterAll(async () => {
 });
 
 /**
- * One shape: `command` is what `explain` is asked about, `run` does the same through the
- * driver and `expected` is its answer; `matching` documents are all the index should leave to
- * examine.
+ * One shape: after `prepare`, `command` is what `explain` is asked about, `run` does the same
+ * through the driver and `expected` is its answer; `matching` documents are all the index should
+ * leave to examine.
  */
 interface Shape {
   readonly name: string;
   readonly matching: number;
+  /** Writes that must happen before the shape is explained. */
+  readonly prepare?: (size: number) => Promise<void>;
   readonly command: (size: number) => Document;
   readonly run: (size: number) => Promise<unknown>;
   readonly expected: (size: number) => unknown;
@@ -338,6 +341,36 @@ const shapes: Shape[] = [
     expected: () => pending,
   },
   {
+    name: 'equality on a single-field non-unique index',
+    matching: 1,
+    command: (size) => ({ find: name(size), filter: { seq: middle(size) - 3 } }),
+    run: async (size) =>
+      ids(
+        await collectionOf(size)
+          .find({ seq: middle(size) - 3 })
+          .toArray(),
+      ),
+    expected: (size) => [middle(size) - 3],
+  },
+  {
+    name: 'equality on the value an update just set (a claim)',
+    matching: 2,
+    command: (size) => ({ find: name(size), filter: { claim: `claim-${size}` } }),
+    prepare: async (size) => {
+      await collectionOf(size).updateMany(
+        { _id: { $in: [3, 4] } },
+        { $set: { claim: `claim-${size}` } },
+      );
+    },
+    run: async (size) =>
+      ids(
+        await collectionOf(size)
+          .find({ claim: `claim-${size}` })
+          .toArray(),
+      ),
+    expected: () => [3, 4],
+  },
+  {
     name: 'range on an indexed field',
     matching: 10,
     command: (size) => ({ find: name(size), filter: { seq: { $gte: size - 20, $lt: size - 10 } } }),
@@ -357,6 +390,7 @@ describe('index use', () => {
     async (_name, shape) => {
       const seen = [];
       for (const size of sizes) {
+        await shape.prepare?.(size);
         const plan = await explain(shape.command(size));
         seen.push({ size, ...plan, answer: await shape.run(size) });
       }

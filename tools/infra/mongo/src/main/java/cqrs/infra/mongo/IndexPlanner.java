@@ -227,10 +227,14 @@ final class IndexPlanner {
         boolean upperInclusive = high == null || range.highInclusive;
         List<List<Object>[]> bounds = new ArrayList<>();
         for (List<Object> prefix : prefixes) {
+            // Without a lower bound the prefix itself is the bound: it sorts before every longer key
+            // it starts and equals a key of exactly the prefix (an index whose fields are all fixed).
             List<Object> lower = new ArrayList<>(prefix);
-            lower.add(low != null ? low : OrderedIndex.MIN);
-            if (!lowerInclusive) {
-                lower.add(OrderedIndex.MAX);
+            if (low != null) {
+                lower.add(low);
+                if (!lowerInclusive) {
+                    lower.add(OrderedIndex.MAX);
+                }
             }
             List<Object> upper = new ArrayList<>(prefix);
             upper.add(high != null ? high : OrderedIndex.MAX);

@@ -29,8 +29,7 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  */
 final class OrderedIndex<P> extends Index<P> {
 
-    /** Bounds below and above every value, to pad a key prefix into a range. */
-    static final Object MIN = new Object();
+    /** A bound above every value, to pad a key prefix into the end of its range. */
     static final Object MAX = new Object();
 
     private static final ValueComparator VALUES = ValueComparator.asc();
@@ -60,7 +59,7 @@ final class OrderedIndex<P> extends Index<P> {
     /**
      * The positions of the documents whose key lies between {@code lower} and {@code upper},
      * compared as key prefixes (a shorter key sorts before the longer ones it starts; pad with
-     * {@link #MIN} / {@link #MAX}), in key order or backwards, read lazily: {@code examined}
+     * {@link #MAX}), in key order or backwards, read lazily: {@code examined}
      * counts the keys visited [0] and the positions handed out [1]. Read under the collection's
      * monitor, which every write to this index holds too.
      */
@@ -214,10 +213,10 @@ final class OrderedIndex<P> extends Index<P> {
         if (a == b) {
             return 0;
         }
-        if (a == MIN || b == MAX) {
+        if (b == MAX) {
             return -1;
         }
-        if (a == MAX || b == MIN) {
+        if (a == MAX) {
             return 1;
         }
         return VALUES.compare(a, b);
