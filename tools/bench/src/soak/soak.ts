@@ -152,8 +152,8 @@ async function main(): Promise<void> {
 
     // The soak: per-minute buckets of sends; the engine and the apps sampled at each minute's end.
     let bucket = { requests: 0, errors: 0, latencies: [] as number[] };
-    /** The last measuring collection: [start, end] (end Infinity while it runs). */
-    let pause: [number, number][] = [];
+    /** The last measuring collection (its end Infinity while it runs). */
+    let pause = { from: Infinity, to: Infinity };
     const stop = new AbortController();
     const running = runWorkload({
       ...workload,
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         if (status === 0 || status >= 500) bucket.errors++;
         // A send the measuring collection paused tells about jcmd, not about the system.
         const end = performance.now();
-        if (!pause.some(([from, to]) => end - ms < to && end > from)) bucket.latencies.push(ms);
+        if (!(end - ms < pause.to && end > pause.from)) bucket.latencies.push(ms);
       },
     });
     const rows: SoakMinute[] = [];
@@ -197,10 +197,9 @@ async function main(): Promise<void> {
       const cpuNow = cpu();
       // The live heap: what a full collection leaves (one pause a minute, whose sends onSend drops).
       if (enginePid !== undefined) {
-        const from = performance.now();
-        pause = [[from, Infinity]];
+        pause = { from: performance.now(), to: Infinity };
         await run('jcmd', [String(enginePid), 'GC.run']);
-        pause = [[from, performance.now()]];
+        pause = { ...pause, to: performance.now() };
       }
       const sample = await engineSample(mongo);
       const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, done.requests);

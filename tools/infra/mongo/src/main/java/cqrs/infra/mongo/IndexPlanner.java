@@ -175,17 +175,25 @@ final class IndexPlanner {
         return lookup;
     }
 
-    /** 0 when the index cannot help; more for a longer fixed prefix, one more for a range after it. */
-    private static int score(List<String> fields, Map<String, Condition> conditions) {
+    /** How many leading fields of the index the filter fixes by equality. */
+    private static int fixedFields(List<String> fields, Map<String, Condition> conditions) {
         int fixed = 0;
-        long prefixes = 1;
         while (fixed < fields.size()) {
             Condition condition = conditions.get(fields.get(fixed));
             if (condition == null || !condition.fixed()) {
                 break;
             }
-            prefixes *= condition.values().size();
             fixed++;
+        }
+        return fixed;
+    }
+
+    /** 0 when the index cannot help; more for a longer fixed prefix, one more for a range after it. */
+    private static int score(List<String> fields, Map<String, Condition> conditions) {
+        int fixed = fixedFields(fields, conditions);
+        long prefixes = 1;
+        for (int i = 0; i < fixed; i++) {
+            prefixes *= conditions.get(fields.get(i)).values().size();
         }
         if (prefixes > MAX_PREFIXES) {
             return 0;
@@ -198,19 +206,19 @@ final class IndexPlanner {
         return condition != null && (condition.low != null || condition.high != null);
     }
 
+    /** One stretch of an ordered index: from {@code lower} to {@code upper}, as key prefixes. */
+    private record Bounds(List<Object> lower, List<Object> upper) {
+    }
+
     private static <P> Plan<P> scan(OrderedIndex<P> index, Map<String, Condition> conditions, Document orderBy) {
         List<String> fields = index.fields();
+        int fixed = fixedFields(fields, conditions);
         List<List<Object>> prefixes = new ArrayList<>();
         prefixes.add(List.of());
-        int fixed = 0;
-        for (; fixed < fields.size(); fixed++) {
-            Condition condition = conditions.get(fields.get(fixed));
-            if (condition == null || !condition.fixed()) {
-                break;
-            }
+        for (int i = 0; i < fixed; i++) {
             List<List<Object>> longer = new ArrayList<>();
             for (List<Object> prefix : prefixes) {
-                for (Object value : condition.values()) {
+                for (Object value : conditions.get(fields.get(i)).values()) {
                     List<Object> next = new ArrayList<>(prefix);
                     next.add(value);
                     longer.add(next);
@@ -225,7 +233,7 @@ final class IndexPlanner {
         // A key that only starts with the bound sorts after it: past it, add MAX; to include it, stop there.
         boolean lowerInclusive = low == null || range.lowInclusive;
         boolean upperInclusive = high == null || range.highInclusive;
-        List<List<Object>[]> bounds = new ArrayList<>();
+        List<Bounds> bounds = new ArrayList<>();
         for (List<Object> prefix : prefixes) {
             // Without a lower bound the prefix itself is the bound: it sorts before every longer key
             // it starts and equals a key of exactly the prefix (an index whose fields are all fixed).
@@ -241,23 +249,21 @@ final class IndexPlanner {
             if (upperInclusive) {
                 upper.add(OrderedIndex.MAX);
             }
-            @SuppressWarnings("unchecked")
-            List<Object>[] pair = new List[] {lower, upper};
-            bounds.add(pair);
+            bounds.add(new Bounds(lower, upper));
         }
         long[] examined = new long[2];
         if (bounds.size() == 1 && !index.isMultikey()) {
             // One stretch of keys, one key per document: walk it lazily, in the sort's order when
             // the sort is the index order after the fixed fields.
             Boolean descending = sortDirection(fields, fixed, orderBy);
-            List<Object>[] only = bounds.get(0);
-            Iterable<P> walk = index.walk(only[0], lowerInclusive, only[1], upperInclusive,
+            Bounds only = bounds.get(0);
+            Iterable<P> walk = index.walk(only.lower, lowerInclusive, only.upper, upperInclusive,
                 Boolean.TRUE.equals(descending), examined);
             return new Plan<>(index.getName(), walk, descending != null, examined);
         }
         Set<P> found = new LinkedHashSet<>();
-        for (List<Object>[] pair : bounds) {
-            for (P position : index.walk(pair[0], lowerInclusive, pair[1], upperInclusive, false, examined)) {
+        for (Bounds pair : bounds) {
+            for (P position : index.walk(pair.lower, lowerInclusive, pair.upper, upperInclusive, false, examined)) {
                 found.add(position);
             }
         }
