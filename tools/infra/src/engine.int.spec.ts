@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ResumeToken } from 'mongodb';
+import type { Document, ResumeToken } from 'mongodb';
 import { MongoClient, MongoServerError } from 'mongodb';
 import pino from 'pino';
 import { connectMongo } from '@cqrs/framework-mongo';
@@ -31,10 +31,18 @@ afterEach(async () => {
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 
 /** Starts the launcher on an ephemeral port; resolves once it printed its ready line. */
-async function startEngine(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
+function startEngine(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
+  return startEngineWith([], ...args);
+}
+
+async function startEngineWith(
+  jvmOptions: string[],
+  ...args: string[]
+): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(
     'java',
     [
+      ...jvmOptions,
       '-cp',
       classpath,
       'cqrs.infra.mongo.EngineLauncher',
@@ -107,6 +115,89 @@ describe('embedded engine launcher', () => {
       await stream.close();
     });
   });
+
+  it('keeps ordered indexes in the H2 file: after a restart they answer from the index as before', async () => {
+    type Thing = { _id: number; tag: string | string[]; owner: string; version: number };
+    const file = path.join(workDir, 'ordered', 'engine.mv.db');
+    const first = await startEngine('--h2-file', file);
+    await withClient(first.url, async (client) => {
+      const things = client.db('app').collection<Thing>('things');
+      await things.createIndex({ tag: 1 });
+      await things.createIndex({ owner: 1, version: 1 }, { unique: true });
+      await things.insertMany(
+        Array.from({ length: 200 }, (_, i) => ({
+          _id: i,
+          tag: `t${i % 10}`,
+          owner: `o${i % 20}`,
+          version: i,
+        })),
+      );
+      // Changes after the index was built: a removal, a moved key, a multikey document.
+      await things.deleteMany({ tag: 't3' });
+      await things.updateOne({ _id: 1 }, { $set: { tag: 'moved' } });
+      await things.insertOne({ _id: 500, tag: ['m1', 'm2'], owner: 'o-multi', version: 0 });
+    });
+    await stop(first.process);
+
+    const second = await startEngine('--h2-file', file);
+    await withClient(second.url, async (client) => {
+      const db = client.db('app');
+      const things = db.collection<Thing>('things');
+      const examined = async (filter: Document) => {
+        const answer = await db.command({
+          explain: { find: 'things', filter },
+          verbosity: 'executionStats',
+        });
+        return {
+          docs: Number((answer.executionStats as { totalDocsExamined: number }).totalDocsExamined),
+          collectionScan: JSON.stringify(answer.queryPlanner).includes('"COLLSCAN"'),
+        };
+      };
+      const ids = async (filter: Document) =>
+        (await things.find(filter).sort({ _id: 1 }).toArray()).map((thing) => thing._id);
+
+      // Only the matches are examined: no entry of a removed or moved document survived.
+      expect(await ids({ tag: 't1' })).toEqual([11, 21, 31, 41, 51, 61, 71, 81, 91, 101, 111, 121, 131, 141, 151, 161, 171, 181, 191]);
+      expect(await examined({ tag: 't1' })).toEqual({ docs: 19, collectionScan: false });
+      expect(await examined({ tag: 't3' })).toEqual({ docs: 0, collectionScan: false });
+      expect(await ids({ tag: 'moved' })).toEqual([1]);
+      // A compound unique index serves its prefix.
+      expect(await ids({ owner: 'o2' })).toEqual([2, 22, 42, 62, 82, 102, 122, 142, 162, 182]);
+      expect(await examined({ owner: 'o2' })).toEqual({ docs: 10, collectionScan: false });
+      // The index still knows it is multikey: a document two of whose keys are in range is one match.
+      expect(await ids({ tag: { $gte: 'm1', $lte: 'm2' } })).toEqual([500]);
+      // And it keeps being maintained after the restart.
+      await things.insertOne({ _id: 600, tag: 't1', owner: 'o-new', version: 0 });
+      expect(await examined({ tag: 't1' })).toEqual({ docs: 20, collectionScan: false });
+    });
+  });
+
+  it('keeps the persistent engine\'s heap bounded as indexed data grows far beyond it', async () => {
+    // 400,000 documents under three ordered indexes: about 300 MB of entries on a heap, in a JVM
+    // allowed 96 MB. The entries live in the H2 store, so the heap holds only its page cache.
+    const file = path.join(workDir, 'bounded', 'engine.mv.db');
+    const engine = await startEngineWith(['-Xmx96m'], '--h2-file', file);
+    await withClient(engine.url, async (client) => {
+      const things = client.db('app').collection('things');
+      await things.createIndex({ owner: 1 });
+      await things.createIndex({ tag: 1, at: 1 });
+      await things.createIndex({ claim: 1 });
+      const total = 400_000;
+      for (let from = 0; from < total; from += 10_000) {
+        await things.insertMany(
+          Array.from({ length: 10_000 }, (_, i) => ({
+            _id: `thing-${from + i}`,
+            owner: `owner-${(from + i) % 5_000}`,
+            tag: `tag-${(from + i) % 97}`,
+            at: new Date(1_700_000_000_000 + from + i),
+            claim: `claim-${from + i}`,
+          })),
+        );
+      }
+      expect(await things.countDocuments({ owner: 'owner-42' })).toBe(total / 5_000);
+      expect(await things.findOne({ claim: 'claim-399999' })).toMatchObject({ _id: 'thing-399999' });
+    });
+  }, 240_000);
 
   it('never hands a cursor id from before a restart to a new cursor: the old id finds no cursor', async () => {
     const file = path.join(workDir, 'cursor-ids', 'engine.mv.db');

@@ -44,6 +44,10 @@ async function consume(
   return { consumer, received, finished };
 }
 
+// A test joins a consumer group once or twice; each join waits out the broker's rebalance, which
+// alone can pass jest's 5 s default on a loaded machine.
+jest.setTimeout(30_000);
+
 beforeAll(async () => {
   await admin.connect();
   await producer.connect();

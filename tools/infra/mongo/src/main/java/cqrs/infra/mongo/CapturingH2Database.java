@@ -6,6 +6,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -53,11 +54,16 @@ public class CapturingH2Database extends H2Database implements CaptureContext {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : STORE_UNDER_CONSTRUCTION.get();
+        MVStore mvStore = mvStore();
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
         return new CapturingH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /** The store, also while H2Database's constructor opens collections and indexes. */
+    private MVStore mvStore() {
+        return store != null ? store : STORE_UNDER_CONSTRUCTION.get();
     }
 
     @Override
@@ -66,19 +72,32 @@ public class CapturingH2Database extends H2Database implements CaptureContext {
         DropJournaling.dropCollection(this, collection, () -> super.dropCollection(collectionName, oplog));
     }
 
-    // --- indexes: non-unique ones ordered and used; compound unique ones also ordered (IndexPlanner) ---
+    // --- indexes: non-unique ones ordered and used; compound unique ones also ordered (IndexPlanner);
+    //     their entries in the store, beside the documents (H2OrderedEntries) ---
 
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
-        return new OrderedIndex<>(indexName, keys, sparse);
+        return new OrderedIndex<>(indexName, keys, sparse, orderedEntries(collectionName, indexName));
     }
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                   boolean sparse) {
         return OrderedUniqueIndex.orderedIfCompound(
-            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
+            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse,
+            () -> orderedEntries(collectionName, indexName));
+    }
+
+    private OrderedEntries<Object> orderedEntries(String collectionName, String indexName) {
+        return H2OrderedEntries.open(mvStore(), getFullCollectionNamespace(collectionName), indexName);
+    }
+
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String oldFullName = collection.getFullName();
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        H2OrderedEntries.rename(mvStore(), oldFullName, getFullCollectionNamespace(newCollectionName));
     }
 
     @Override

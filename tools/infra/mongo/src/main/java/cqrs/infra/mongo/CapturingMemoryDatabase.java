@@ -40,14 +40,14 @@ public class CapturingMemoryDatabase extends MemoryDatabase implements CaptureCo
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                   boolean sparse) {
-        return new OrderedIndex<>(indexName, keys, sparse);
+        return new OrderedIndex<>(indexName, keys, sparse, OrderedEntries.inMemory());
     }
 
     @Override
     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                boolean sparse) {
         return OrderedUniqueIndex.orderedIfCompound(
-            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
+            super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse, OrderedEntries::inMemory);
     }
 
     @Override

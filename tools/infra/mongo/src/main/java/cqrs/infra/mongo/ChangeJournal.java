@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not the engine's own {@code CollectionBackedOplog}: it logs a replace as an update without
  * a post-image, appends inserts even when they failed, and answers every poll by scanning and sorting
- * the whole oplog collection. Here entries sit in a ring buffer addressed by {@code seq - firstSeq},
- * so locating a resume point is O(1) and a poll costs O(new entries), independent of how much history
- * is retained. Retention is bounded by {@code maxEntries}; the oldest entry is dropped when a new one
+ * the whole oplog collection. Here entries sit in a ring buffer ({@link JournalRing}) addressed by
+ * {@code seq - firstSeq}, so locating a resume point is O(1) and a poll costs O(new entries),
+ * independent of how much history is retained. Retention is bounded by {@code maxEntries}; the oldest entry is dropped when a new one
  * would exceed it.
  *
  * <p>Appends are called by the capturing collections while they still hold the collection's monitor
@@ -39,10 +39,8 @@ public final class ChangeJournal {
     private final JournalStore store;
     private final boolean bodiesOnHeap;
 
-    // Ring buffer of retained entries; ring[head] has seq firstSeq. Guarded by this.
-    private JournalEntry[] ring;
-    private int head;
-    private int size;
+    // Retained entries, oldest (seq firstSeq) first. Guarded by this.
+    private final JournalRing ring;
     private long firstSeq;
     private long nextSeq;
     // The newest entry ever dropped by retention (seq == firstSeq - 1), kept so a token pointing at it
@@ -67,26 +65,27 @@ public final class ChangeJournal {
         this.maxHeapBodyBytes = maxHeapBodyBytes;
         this.bodiesOnHeap = store.keepsBodiesOnHeap();
         JournalStore.Recovered recovered = store.recover(maxEntries);
-        this.ring = new JournalEntry[Math.max(Math.min(INITIAL_CAPACITY, maxEntries), recovered.entries().size())];
+        this.ring = new JournalRing(Math.max(Math.min(INITIAL_CAPACITY, maxEntries), recovered.entries().size()),
+            maxEntries, bodiesOnHeap);
         this.truncatedSeq = recovered.truncatedSeq();
         this.truncatedTs = recovered.truncatedTs();
         this.firstSeq = truncatedSeq + 1;
         this.nextSeq = firstSeq;
         long lastTs = truncatedTs;
         for (JournalEntry entry : recovered.entries()) {
-            if (size == 0) {
+            if (ring.size() == 0) {
                 firstSeq = entry.seq;
             } else if (entry.seq != nextSeq) {
                 throw new IllegalStateException("change journal has a hole before seq " + entry.seq);
             }
-            ring[size++] = entry;
+            ring.add(entry);
             heapBodyBytes += heapBytes(entry);
             nextSeq = entry.seq + 1;
             lastTs = entry.ts;
         }
         this.lastSeconds = lastTs >>> 32;
         this.lastIncrement = lastTs & 0xFFFFFFFFL;
-        log.info("change journal: {} entries retained (seq {}..{}), max {}", size, firstSeq, nextSeq - 1, maxEntries);
+        log.info("change journal: {} entries retained (seq {}..{}), max {}", ring.size(), firstSeq, nextSeq - 1, maxEntries);
     }
 
     /**
@@ -100,12 +99,12 @@ public final class ChangeJournal {
         synchronized (this) {
             entry = new JournalEntry(nextSeq, nextTimestamp(), System.currentTimeMillis(), type, db, coll, body);
             store.appended(entry);
-            JournalEntry retained = bodiesOnHeap ? entry : entry.withoutBody();
-            while (size > 0 && (size == maxEntries || heapBodyBytes + heapBytes(retained) > maxHeapBodyBytes)) {
+            while (ring.size() > 0
+                && (ring.size() == maxEntries || heapBodyBytes + heapBytes(entry) > maxHeapBodyBytes)) {
                 truncateOldest();
             }
-            addToRing(retained);
-            heapBodyBytes += heapBytes(retained);
+            ring.add(entry);
+            heapBodyBytes += heapBytes(entry);
             nextSeq++;
             if (waiters.isEmpty()) {
                 toWake = List.of();
@@ -134,38 +133,24 @@ public final class ChangeJournal {
         return (lastSeconds << 32) | lastIncrement;
     }
 
-    private void addToRing(JournalEntry entry) {
-        if (size == ring.length) {
-            JournalEntry[] grown = new JournalEntry[(int) Math.min((long) ring.length * 2, maxEntries)];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) % ring.length];
-            }
-            ring = grown;
-            head = 0;
-        }
-        ring[(head + size) % ring.length] = entry;
-        size++;
-    }
-
     private void truncateOldest() {
-        JournalEntry oldest = ring[head];
+        JournalEntry oldest = entryAt(firstSeq);
         heapBodyBytes -= heapBytes(oldest);
-        ring[head] = null;
-        head = (head + 1) % ring.length;
-        size--;
+        ring.removeOldest();
         firstSeq++;
         truncatedSeq = oldest.seq;
         truncatedTs = oldest.ts;
         store.truncated(oldest);
     }
 
-    private static long heapBytes(JournalEntry entry) {
+    /** What the ring keeps of an entry's body on the heap: all of it for the in-memory journal, else nothing. */
+    private long heapBytes(JournalEntry entry) {
         byte[] body = entry.bodyOrNull();
-        return body == null ? 0 : body.length;
+        return bodiesOnHeap && body != null ? body.length : 0;
     }
 
     private JournalEntry entryAt(long seq) {
-        return ring[(int) ((head + (seq - firstSeq)) % ring.length)];
+        return ring.get((int) (seq - firstSeq), seq);
     }
 
     /** Seq of the newest entry, 0 if none was ever written. */
@@ -193,7 +178,7 @@ public final class ChangeJournal {
         if (seq < firstSeq || seq >= nextSeq) {
             throw ChangeStreamErrors.historyLost();
         }
-        return entryAt(seq).ts;
+        return ring.timestampAt((int) (seq - firstSeq));
     }
 
     /**
@@ -223,7 +208,7 @@ public final class ChangeJournal {
         long high = nextSeq;
         while (low < high) {
             long mid = (low + high) >>> 1;
-            if (entryAt(mid).ts < ts) {
+            if (ring.timestampAt((int) (mid - firstSeq)) < ts) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -283,6 +268,6 @@ public final class ChangeJournal {
     }
 
     synchronized int retainedEntries() {
-        return size;
+        return ring.size();
     }
 }

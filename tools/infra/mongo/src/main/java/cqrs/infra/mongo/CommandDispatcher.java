@@ -116,6 +116,11 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
                         reply.send(changeStreams.aggregate(databaseName, command));
                         return;
                     }
+                    Document aggregated = Aggregate.pushedDown((AbstractMongoBackend) backend, databaseName, command);
+                    if (aggregated != null) {
+                        reply.send(aggregated);
+                        return;
+                    }
                     break;
                 case "getmore":
                     if (changeStreams.ownsCursor(((Number) command.get(name)).longValue())) {

@@ -6,12 +6,14 @@ import java.util.Locale;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 
 /**
  * The {@code explain} command for {@code find}, {@code count}, {@code distinct},
- * {@code findAndModify}, {@code update} and {@code delete} (the first statement): runs the read
+ * {@code findAndModify}, {@code update}, {@code delete} (the first statement) and {@code aggregate}
+ * (its leading {@code $match}, {@code $sort} and {@code $limit}): runs the read
  * the command would run (with its filter, sort and limit, as the engine's write paths read) and
  * answers, in MongoDB's terms, the winning plan ({@code IXSCAN} with its index, or
  * {@code COLLSCAN}) and {@code executionStats} (index keys and documents examined). Nothing is
@@ -72,6 +74,10 @@ final class Explain {
             case "count":
                 return new Read(orEmpty(explained.get("query")), null, number(explained.get("skip")),
                     Math.abs(number(explained.get("limit"))));
+            case "aggregate": {
+                Aggregate.Leading leading = Aggregate.leading(Aggregation.parse(explained.get("pipeline")));
+                return new Read(leading.match(), leading.orderBy(), 0, leading.limit());
+            }
             case "distinct":
                 return new Read(orEmpty(explained.get("query")), null, 0, 0);
             case "findandmodify":

@@ -257,13 +257,12 @@ final class IndexPlanner {
             // the sort is the index order after the fixed fields.
             Boolean descending = sortDirection(fields, fixed, orderBy);
             Bounds only = bounds.get(0);
-            Iterable<P> walk = index.walk(only.lower, lowerInclusive, only.upper, upperInclusive,
-                Boolean.TRUE.equals(descending), examined);
+            Iterable<P> walk = index.walk(only.lower, only.upper, Boolean.TRUE.equals(descending), examined);
             return new Plan<>(index.getName(), walk, descending != null, examined);
         }
         Set<P> found = new LinkedHashSet<>();
         for (Bounds pair : bounds) {
-            for (P position : index.walk(pair.lower, lowerInclusive, pair.upper, upperInclusive, false, examined)) {
+            for (P position : index.walk(pair.lower, pair.upper, false, examined)) {
                 found.add(position);
             }
         }

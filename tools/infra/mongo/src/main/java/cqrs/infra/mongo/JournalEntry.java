@@ -47,11 +47,6 @@ final class JournalEntry {
         return body;
     }
 
-    /** Same entry without its body, for the heap index of a persistent journal. */
-    JournalEntry withoutBody() {
-        return body == null ? this : new JournalEntry(seq, ts, wallMillis, type, db, coll, null);
-    }
-
     byte[] encode() {
         byte[] dbBytes = db.getBytes(StandardCharsets.UTF_8);
         byte[] collBytes = coll == null ? null : coll.getBytes(StandardCharsets.UTF_8);

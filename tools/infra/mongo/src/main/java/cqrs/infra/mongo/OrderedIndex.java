@@ -1,15 +1,8 @@
 package cqrs.infra.mongo;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NoSuchElementException;
-import java.util.TreeMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -24,8 +17,9 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * An ordered, non-unique index: index keys in MongoDB's value order, each with the positions of
  * the documents that carry it (one key per array element, as MongoDB's multikey indexes). The
  * stock engine ignores non-unique indexes and cannot scan a unique one by prefix or range; this
- * index serves both, through {@link #walk} (see {@link IndexPlanner}). Lives in
- * memory for either backend and is rebuilt from the documents when a database opens.
+ * index serves both, through {@link #walk} (see {@link IndexPlanner}). Its entries live where the
+ * backend keeps data ({@link OrderedEntries}): on the heap for the memory backend, in the H2 store
+ * for the persistent one.
  */
 final class OrderedIndex<P> extends Index<P> {
 
@@ -35,20 +29,19 @@ final class OrderedIndex<P> extends Index<P> {
     private static final ValueComparator VALUES = ValueComparator.asc();
 
     private final boolean sparse;
-    private final NavigableMap<List<Object>, Map<Object, P>> entries = new TreeMap<>(OrderedIndex::compareKeys);
-    private long count;
-    private boolean multikey;
+    private final OrderedEntries<P> entries;
 
-    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, OrderedEntries<P> entries) {
         // Registered as sparse with the engine: it then accepts "no position" from remove() instead
         // of failing a delete, the way it treats the indexes it does not serve itself.
         super(name, keys, true);
         this.sparse = sparse;
+        this.entries = entries;
     }
 
     /** Whether some document has more than one key here (an array in an indexed field). */
     synchronized boolean isMultikey() {
-        return multikey;
+        return entries.multikey();
     }
 
     /** The field names, in index order. */
@@ -58,38 +51,30 @@ final class OrderedIndex<P> extends Index<P> {
 
     /**
      * The positions of the documents whose key lies between {@code lower} and {@code upper},
-     * compared as key prefixes (a shorter key sorts before the longer ones it starts; pad with
-     * {@link #MAX}), in key order or backwards, read lazily: {@code examined}
-     * counts the keys visited [0] and the positions handed out [1]. Read under the collection's
-     * monitor, which every write to this index holds too.
+     * compared as key prefixes: a key sorts after a bound it starts with, and before that bound
+     * padded with {@link #MAX}. In key order or backwards, read lazily: {@code examined} counts the
+     * keys visited [0] and the positions handed out [1]. Read under the collection's monitor, which
+     * every write to this index holds too.
      */
-    Iterable<P> walk(List<Object> lower, boolean lowerInclusive, List<Object> upper, boolean upperInclusive,
-                     boolean backwards, long[] examined) {
+    Iterable<P> walk(List<Object> lower, List<Object> upper, boolean backwards, long[] examined) {
         if (compareKeys(lower, upper) > 0) {
             return List.of();
         }
-        NavigableMap<List<Object>, Map<Object, P>> range = entries.subMap(lower, lowerInclusive, upper, upperInclusive);
-        Collection<Map<Object, P>> keys = (backwards ? range.descendingMap() : range).values();
         return () -> new Iterator<>() {
-            private final Iterator<Map<Object, P>> keyIterator = keys.iterator();
-            private Iterator<P> documents = Collections.emptyIterator();
+            // Entries are a key followed by the document's _id, so no entry equals either bound.
+            private final Iterator<P> positions = entries.range(lower, upper, backwards);
 
             @Override
             public boolean hasNext() {
-                while (!documents.hasNext() && keyIterator.hasNext()) {
-                    documents = keyIterator.next().values().iterator();
-                }
-                return documents.hasNext();
+                return positions.hasNext();
             }
 
             @Override
             public P next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
+                P position = positions.next();
                 examined[0]++;
                 examined[1]++;
-                return documents.next();
+                return position;
             }
         };
     }
@@ -106,32 +91,22 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        Object id = idOf(document);
         List<List<Object>> keys = indexedKeys(document);
-        multikey |= keys.size() > 1;
-        for (List<Object> key : keys) {
-            if (entries.computeIfAbsent(key, k -> new HashMap<>(2)).put(id, position) == null) {
-                count++;
-            }
+        if (keys.size() > 1) {
+            entries.markMultikey();
+        }
+        for (List<Object> entry : keys) {
+            entries.put(entry, position);
         }
     }
 
     @Override
     public synchronized P remove(Document document) {
-        Object id = idOf(document);
         P removed = null;
-        for (List<Object> key : indexedKeys(document)) {
-            Map<Object, P> documents = entries.get(key);
-            if (documents == null) {
-                continue;
-            }
-            P position = documents.remove(id);
+        for (List<Object> entry : indexedKeys(document)) {
+            P position = entries.remove(entry);
             if (position != null) {
                 removed = position;
-                count--;
-            }
-            if (documents.isEmpty()) {
-                entries.remove(key);
             }
         }
         return removed;
@@ -149,7 +124,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public synchronized long getCount() {
-        return count;
+        return entries.size();
     }
 
     @Override
@@ -173,20 +148,22 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public synchronized void drop() {
-        entries.clear();
-        count = 0;
+        entries.drop();
     }
 
+    /** The document's entries: each index key (one per array element) followed by its _id. */
     private List<List<Object>> indexedKeys(Document document) {
+        Object id = idOf(document);
         List<List<Object>> keys = new ArrayList<>();
         for (KeyValue keyValue : getKeyValues(document)) {
-            List<Object> key = new ArrayList<>(keyValue.size());
+            List<Object> key = new ArrayList<>(keyValue.size() + 1);
             boolean allNull = true;
             for (Object value : keyValue) {
                 key.add(value);
                 allNull &= Missing.isNullOrMissing(value);
             }
             if (!(sparse && allNull)) {
+                key.add(id);
                 keys.add(key);
             }
         }
@@ -198,7 +175,7 @@ final class OrderedIndex<P> extends Index<P> {
         return new KeyValue(document.get("_id")).normalized().get(0);
     }
 
-    private static int compareKeys(List<Object> a, List<Object> b) {
+    static int compareKeys(List<Object> a, List<Object> b) {
         int shared = Math.min(a.size(), b.size());
         for (int i = 0; i < shared; i++) {
             int order = compareValues(a.get(i), b.get(i));

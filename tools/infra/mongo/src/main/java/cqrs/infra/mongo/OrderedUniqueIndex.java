@@ -1,5 +1,6 @@
 package cqrs.infra.mongo;
 
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -12,23 +13,26 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * A compound unique index of the engine's, with an {@link OrderedIndex} of the same fields kept
  * beside it: the engine's own index enforces uniqueness and serves full-key lookups; the order
  * serves a prefix ({@code {aggregateId: x}} on {@code {aggregateId, version}}) and ranges, which
- * a hash lookup cannot. The order is in memory: a collection that opens with documents
- * rebuilds it ({@link #rebuildOrder}).
+ * a hash lookup cannot. A collection that opens with documents and an empty order (one kept in
+ * memory, or a store written before the order was kept) rebuilds it ({@link #rebuildOrder}).
  */
 final class OrderedUniqueIndex<P> extends Index<P> {
 
     private final Index<P> unique;
     private final OrderedIndex<P> order;
 
-    OrderedUniqueIndex(Index<P> unique, boolean sparse) {
+    private OrderedUniqueIndex(Index<P> unique, boolean sparse, OrderedEntries<P> entries) {
         super(unique.getName(), unique.getKeys(), sparse);
         this.unique = unique;
-        this.order = new OrderedIndex<>(unique.getName(), unique.getKeys(), sparse);
+        this.order = new OrderedIndex<>(unique.getName(), unique.getKeys(), sparse, entries);
     }
 
-    /** {@code unique} with an order beside it when it is compound (a prefix to scan), else itself. */
-    static <P> Index<P> orderedIfCompound(Index<P> unique, boolean sparse) {
-        return unique.getKeys().size() > 1 ? new OrderedUniqueIndex<>(unique, sparse) : unique;
+    /**
+     * {@code unique} with an order (its entries from {@code entries}) beside it when it is compound
+     * (a prefix to scan), else itself.
+     */
+    static <P> Index<P> orderedIfCompound(Index<P> unique, boolean sparse, Supplier<OrderedEntries<P>> entries) {
+        return unique.getKeys().size() > 1 ? new OrderedUniqueIndex<>(unique, sparse, entries.get()) : unique;
     }
 
     OrderedIndex<P> order() {
