@@ -5,5 +5,5 @@ export type { Cluster, ObjectRef } from './kube/cluster';
 export { connectCluster, type ConnectOptions } from './kube/connect-cluster';
 export { fieldManager, type DeployApp } from './render/deploy-app';
 export { renderApps, type RenderedApp, type RenderOptions } from './render/render-apps';
-export { loadValues, type AppSettings, type Values } from './render/values';
+export { appSettings, loadValues, type AppSettings, type Values } from './render/values';
 export { httpRouteCrd } from './testing/gateway-api-crd';

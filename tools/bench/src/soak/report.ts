@@ -7,8 +7,19 @@ const table = (headers: readonly string[], rows: readonly (readonly string[])[])
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
-/** The soak's two tables: one row per minute, and every app's resident memory per minute. */
-export function soakTables(rows: readonly SoakMinute[]): { minutes: string; apps: string } {
+/** A figure in a table: blank when missing, `-` when not measured yet (NaN). */
+const figureText = (value: number | undefined) =>
+  value === undefined ? '' : Number.isNaN(value) ? '-' : String(value);
+
+/**
+ * The soak's tables: one row per minute, and every app's resident memory and live heap per
+ * minute.
+ */
+export function soakTables(rows: readonly SoakMinute[]): {
+  minutes: string;
+  apps: string;
+  liveHeaps: string;
+} {
   const minutes = table(
     [
       'minute',
@@ -46,10 +57,17 @@ export function soakTables(rows: readonly SoakMinute[]): { minutes: string; apps
       ];
     }),
   );
-  const names = Object.keys(rows[0]?.appResidentMiB ?? {});
-  const apps = table(
-    ['app', ...rows.map((r) => String(r.minute))],
-    names.map((name) => [name, ...rows.map((r) => String(r.appResidentMiB[name] ?? ''))]),
-  );
-  return { minutes, apps };
+  const perApp = (figure: (row: SoakMinute) => Readonly<Record<string, number>>) =>
+    table(
+      ['app', ...rows.map((r) => String(r.minute))],
+      Object.keys(rows[0] ? figure(rows[0]) : {}).map((name) => [
+        name,
+        ...rows.map((r) => figureText(figure(r)[name])),
+      ]),
+    );
+  return {
+    minutes,
+    apps: perApp((r) => r.appResidentMiB),
+    liveHeaps: perApp((r) => r.appLiveHeapMiB),
+  };
 }

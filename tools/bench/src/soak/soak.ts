@@ -7,12 +7,13 @@ import { MongoClient } from 'mongodb';
 import { signToken } from '@cqrs/framework-core';
 import { resolveWebhookSecrets, startSystem } from '@cqrs/tools-dev';
 import { runWorkload, startWebhookReceiver, subscribeToAll } from '@cqrs/tools-faults';
+import { appSettings, loadValues } from '@cqrs/tools-deploy';
 import { components, parseInfraConfig, repoRoot, stateOf } from '@cqrs/tools-infra';
 import { cpuSeconds, residentMiB } from '../process-usage';
 import { percentile } from '../stats';
 import { soakTables } from './report';
 import type { SoakMinute } from './verdict';
-import { soakVerdict } from './verdict';
+import { quantityMiB, soakVerdict } from './verdict';
 
 /**
  * `npm run soak -- [--minutes N] [--rate R] [--warmup M]`: the whole system (every app behind
@@ -23,8 +24,10 @@ import { soakVerdict } from './verdict';
  * the engine's live heap (after a full collection, `jcmd <pid> GC.run`, whose pause is left out
  * of the latencies) and resident memory,
  * journal entries, change-stream lag, CPU per request of the engine and of the whole system,
- * documents examined per request, collection scans) and every app's resident memory per minute;
- * passes (exit 0) with zero errors and memory flat after the warm-up (soak/verdict.ts). The report
+ * documents examined per request, collection scans) and every app's resident memory and live
+ * heap (V8's heap after its last full collection, from its /metrics) per minute;
+ * passes (exit 0) with zero errors and live heaps flat after the warm-up, and warns of an app
+ * whose resident memory passed its Deployment's memory limit (soak/verdict.ts). The report
  * is also in tmp/soak/report.md and report.json; the apps' output in tmp/soak/system.log.
  */
 const { values: args } = parseArgs({
@@ -86,6 +89,19 @@ async function engineSample(mongo: MongoClient): Promise<EngineSample> {
     examined: at('metrics', 'queryExecutor', 'scannedObjects'),
     collectionScans: at('metrics', 'queryExecutor', 'collectionScans', 'total'),
   };
+}
+
+/** An app's live heap from its `/metrics` (`nodejs_heap_live_bytes`), MiB; NaN if it has none yet. */
+async function liveHeapMiB(appUrl: string): Promise<number> {
+  try {
+    const text = await (await fetch(`${appUrl}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_live_bytes'));
+    const bytes = Number(line?.split(' ').at(-1));
+    // 0 until the app's first full collection.
+    return bytes > 0 ? Math.round(bytes / 2 ** 20) : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 async function main(): Promise<void> {
@@ -209,6 +225,11 @@ async function main(): Promise<void> {
           return [name, pid === undefined ? NaN : Math.round(residentMiB(pid))];
         }),
       );
+      const appLiveHeapMiB = Object.fromEntries(
+        await Promise.all(
+          system.apps.map(async ({ name, url }) => [name, await liveHeapMiB(url)] as const),
+        ),
+      );
       const row: SoakMinute = {
         minute,
         requests: done.requests,
@@ -224,6 +245,7 @@ async function main(): Promise<void> {
         examinedPerRequest: (sample.examined - previous.examined) / Math.max(1, done.requests),
         collectionScans: sample.collectionScans - previous.collectionScans,
         appResidentMiB,
+        appLiveHeapMiB,
       };
       previous = sample;
       cpuBefore = cpuNow;
@@ -237,7 +259,15 @@ async function main(): Promise<void> {
     stop.abort();
     await running;
 
-    const verdict = soakVerdict(rows, warmupMinutes);
+    const values = loadValues([path.join(repoRoot, 'deploy', 'values.yaml')]);
+    const residentLimitMiB = Object.fromEntries(
+      system.apps.flatMap(({ name }) => {
+        const [service = '', role = ''] = name.split(/-(?=[^-]+$)/);
+        const limit = appSettings(values, { name, service, role }).resources.limits.memory;
+        return limit === undefined ? [] : [[name, quantityMiB(limit)]];
+      }),
+    );
+    const verdict = soakVerdict(rows, warmupMinutes, residentLimitMiB);
     passed = verdict.passed;
     const tables = soakTables(rows);
     const summary = [
@@ -249,9 +279,14 @@ async function main(): Promise<void> {
       '',
       tables.apps,
       '',
+      'Live heap per app (MiB, V8 heap after its last full collection), per minute:',
+      '',
+      tables.liveHeaps,
+      '',
       verdict.passed
-        ? 'PASS: zero errors, memory flat after warm-up'
+        ? 'PASS: zero errors, live heaps flat after warm-up'
         : `FAIL: ${verdict.reasons.join('; ')}`,
+      ...verdict.warnings.map((warning) => `WARNING: ${warning}`),
     ].join('\n');
     writeFileSync(path.join(outDir, 'report.md'), `${summary}\n`);
     writeFileSync(

@@ -1,3 +1,5 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** How a command ended: applied now, refused by the domain or a guard, or answered from before. */
@@ -18,8 +20,34 @@ export interface Metrics {
 }
 
 /**
- * Creates the app's registry, with the default process metrics (CPU, memory, event loop, GC)
- * and the shared HTTP, command, change-stream and Kafka metrics. Every series carries a
+ * The V8 heap in use right after the process's last full (mark-compact) collection, or
+ * undefined before the first: what the process really keeps alive. Resident memory and the heap
+ * in use rise and fall with V8's collection schedule (a sawtooth that V8 lets grow toward its heap
+ * limit); this figure grows only when live data does, so it is what a leak alert watches. One
+ * observer per process, started with the first registry.
+ */
+let liveHeapBytes: number | undefined;
+let liveHeapObserver: PerformanceObserver | undefined;
+
+function observeLiveHeap(): void {
+  if (liveHeapObserver) return;
+  liveHeapObserver = new PerformanceObserver((entries) => {
+    // A gc entry's detail says which collection it was.
+    const full = entries
+      .getEntries()
+      .some(
+        (entry) =>
+          (entry as { detail?: { kind?: number } }).detail?.kind ===
+          constants.NODE_PERFORMANCE_GC_MAJOR,
+      );
+    if (full) liveHeapBytes = getHeapStatistics().used_heap_size;
+  });
+  liveHeapObserver.observe({ entryTypes: ['gc'] });
+}
+
+/**
+ * Creates the app's registry, with the default process metrics (CPU, memory, event loop, GC),
+ * the live heap (`nodejs_heap_live_bytes`, see {@link liveHeapBytes}) and the shared HTTP, command, change-stream and Kafka metrics. Every series carries a
  * `service` label, so one dashboard covers all apps. Labels are always templates (route,
  * command type, topic), never ids, to keep the number of series bounded.
  */
@@ -28,6 +56,15 @@ export function createMetrics(serviceName: string): Metrics {
   registry.setDefaultLabels({ service: serviceName });
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  observeLiveHeap();
+  new Gauge({
+    name: 'nodejs_heap_live_bytes',
+    help: 'V8 heap in use right after the last full garbage collection: the live data',
+    registers,
+    collect() {
+      if (liveHeapBytes !== undefined) this.set(liveHeapBytes);
+    },
+  });
   return {
     registry,
     httpRequests: new Counter({

@@ -1,4 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Counter } from 'prom-client';
+import { waitUntil } from '../testing';
 import { createMetrics } from './metrics';
 
 describe('createMetrics', () => {
@@ -32,6 +35,33 @@ describe('createMetrics', () => {
 
     expect(text).toContain('process_cpu_seconds_total');
     expect(text).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('reports the heap a full collection leaves: it follows live data, not the sawtooth', async () => {
+    const metrics = createMetrics('x');
+    const liveHeap = async () => {
+      const line = (await metrics.registry.metrics())
+        .split('\n')
+        .find((l) => l.startsWith('nodejs_heap_live_bytes{'));
+      return line === undefined ? undefined : Number(line.split(' ').at(-1));
+    };
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    /** A full collection, and the figure it left once its observer has seen it. */
+    const afterFullCollection = async () => {
+      const before = await liveHeap();
+      gc();
+      await waitUntil(async () => (await liveHeap()) !== before, 'the collection was observed');
+      return (await liveHeap()) as number;
+    };
+    // 64 arrays of 2^17 small integers, 1 MiB each on the V8 heap (a Buffer lives outside it).
+    let held = Array.from({ length: 64 }, (_, i) => new Array<number>(1 << 17).fill(i));
+    const holding = await afterFullCollection();
+    expect(held).toHaveLength(64);
+    held = [];
+    const released = await afterFullCollection();
+
+    expect(holding - released).toBeGreaterThan(48 * 1024 * 1024);
   });
 
   it('keeps apps in one process apart: each has its own registry', async () => {
