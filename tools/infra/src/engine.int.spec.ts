@@ -157,7 +157,9 @@ describe('embedded engine launcher', () => {
         (await things.find(filter).sort({ _id: 1 }).toArray()).map((thing) => thing._id);
 
       // Only the matches are examined: no entry of a removed or moved document survived.
-      expect(await ids({ tag: 't1' })).toEqual([11, 21, 31, 41, 51, 61, 71, 81, 91, 101, 111, 121, 131, 141, 151, 161, 171, 181, 191]);
+      expect(await ids({ tag: 't1' })).toEqual([
+        11, 21, 31, 41, 51, 61, 71, 81, 91, 101, 111, 121, 131, 141, 151, 161, 171, 181, 191,
+      ]);
       expect(await examined({ tag: 't1' })).toEqual({ docs: 19, collectionScan: false });
       expect(await examined({ tag: 't3' })).toEqual({ docs: 0, collectionScan: false });
       expect(await ids({ tag: 'moved' })).toEqual([1]);
@@ -172,13 +174,15 @@ describe('embedded engine launcher', () => {
     });
   });
 
-  it('keeps the persistent engine\'s heap bounded as indexed data grows far beyond it', async () => {
+  it("keeps the persistent engine's heap bounded as indexed data grows far beyond it", async () => {
     // 400,000 documents under three ordered indexes: about 300 MB of entries on a heap, in a JVM
     // allowed 96 MB. The entries live in the H2 store, so the heap holds only its page cache.
     const file = path.join(workDir, 'bounded', 'engine.mv.db');
     const engine = await startEngineWith(['-Xmx96m'], '--h2-file', file);
     await withClient(engine.url, async (client) => {
-      const things = client.db('app').collection('things');
+      const things = client
+        .db('app')
+        .collection<{ _id: string; owner: string; tag: string; at: Date; claim: string }>('things');
       await things.createIndex({ owner: 1 });
       await things.createIndex({ tag: 1, at: 1 });
       await things.createIndex({ claim: 1 });
@@ -195,7 +199,9 @@ describe('embedded engine launcher', () => {
         );
       }
       expect(await things.countDocuments({ owner: 'owner-42' })).toBe(total / 5_000);
-      expect(await things.findOne({ claim: 'claim-399999' })).toMatchObject({ _id: 'thing-399999' });
+      expect(await things.findOne({ claim: 'claim-399999' })).toMatchObject({
+        _id: 'thing-399999',
+      });
     });
   }, 240_000);
 
