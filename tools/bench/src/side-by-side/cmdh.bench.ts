@@ -1,0 +1,233 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { signToken } from '@cqrs/framework-core';
+import { discoverApps, selectApps, startSystem } from '@cqrs/tools-dev';
+import { components, parseInfraConfig, repoRoot, stateOf } from '@cqrs/tools-infra';
+import { cpuSeconds } from '../process-usage';
+import { percentile } from '../stats';
+
+/**
+ * `npm run bench:cmdh`: customers-cmdh beside a bare baseline (./baseline-server.ts) on the same
+ * engine, for a create (`POST /customers`, a fresh email and Idempotency-Key per request) and an
+ * update (`PATCH /customers/{id}`, of a customer no other request has in flight). autocannon with 16 connections,
+ * BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3) rounds in which the two
+ * alternate (which goes first alternates too), after one unmeasured warm-up run each. Prints the
+ * median, min and max of requests per second and of CPU per request (the target process's and
+ * the engine's), and the ratio of the medians; the same as JSON in tmp/bench/cmdh.json. Asserts
+ * nothing.
+ */
+const log = (line: string) => console.log(`[bench] ${line}`);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = 16;
+
+type Operation = 'create' | 'update';
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** One customer per connection, for updates. */
+  readonly customers: string[];
+}
+interface Run {
+  readonly requestsPerSecond: number;
+  readonly cpuMsPerRequest: number;
+  readonly engineCpuMsPerRequest: number;
+  readonly failed: number;
+}
+
+async function startBaseline(mongoUrl: string, jwtSecret: string) {
+  const child: ChildProcess = spawn(
+    path.join(repoRoot, 'node_modules/.bin/tsx'),
+    [
+      '--tsconfig',
+      path.join(repoRoot, 'tsconfig.base.json'),
+      path.join(repoRoot, 'tools/bench/src/side-by-side/baseline-server.ts'),
+    ],
+    {
+      env: { ...process.env, MONGO_URL: mongoUrl, JWT_SECRET: jwtSecret },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  for await (const line of createInterface({ input: child.stdout! })) {
+    // tsx runs the server in a child process of its own: its pid is the one to measure.
+    const [, port, pid] = /^baseline listening on (\d+) pid (\d+)$/.exec(line) ?? [];
+    if (port && pid) return { child, pid: Number(pid), url: `http://127.0.0.1:${port}` };
+  }
+  throw new Error('the baseline exited before listening');
+}
+
+async function main() {
+  const apps = selectApps(discoverApps(), ['customers-cmdh']);
+  const system = await startSystem({
+    log,
+    apps,
+    gatewayPort: 0,
+    output: () => undefined,
+    color: false,
+  });
+  const baseline = await startBaseline(system.mongoUrl, system.jwtSecret);
+  try {
+    const auth = `Bearer ${await signToken({ sub: 'bench', secret: system.jwtSecret, expiresIn: '1h' })}`;
+    const engine = await stateOf(
+      parseInfraConfig(),
+      components.find((c) => c.name === 'mongo')!,
+    );
+    if (engine.state !== 'running') throw new Error('the engine is not running');
+    const headers = { authorization: auth, 'content-type': 'application/json' };
+    const register = async (url: string) => {
+      const response = await fetch(`${url}/customers`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ name: 'Bench Customer', email: `${randomUUID()}@example.com` }),
+      });
+      if (response.status !== 201) throw new Error(`${url}: register answered ${response.status}`);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const targets: Target[] = [];
+    for (const [name, url, pid] of [
+      ['customers-cmdh', system.apps[0]!.url, system.control.pids('customers-cmdh')[0]!],
+      ['baseline', baseline.url, baseline.pid],
+    ] as const) {
+      const customers = [];
+      for (let i = 0; i < connections; i++) customers.push(await register(url));
+      targets.push({ name, url, pid, customers });
+    }
+
+    const load = async (target: Target, operation: Operation): Promise<Run> => {
+      // Updates take a customer no other request has in flight, so none loses a version race.
+      const idle = [...target.customers];
+      let edits = 0;
+      const cpuBefore = { target: cpuSeconds(target.pid), engine: cpuSeconds(engine.pid) };
+      const result = await autocannon({
+        url: target.url,
+        connections,
+        duration: seconds,
+        requests: [
+          operation === 'create'
+            ? {
+                method: 'POST',
+                path: '/customers',
+                setupRequest: (request) => ({
+                  ...request,
+                  headers: { ...headers, 'idempotency-key': randomUUID() },
+                  body: JSON.stringify({
+                    name: 'Bench Customer',
+                    email: `${randomUUID()}@example.com`,
+                  }),
+                }),
+              }
+            : {
+                method: 'PATCH',
+                setupRequest: (request, context: { id?: string }) => {
+                  context.id = idle.pop();
+                  return {
+                    ...request,
+                    path: `/customers/${context.id}`,
+                    headers: { ...headers, 'idempotency-key': randomUUID() },
+                    body: JSON.stringify({ name: `Bench Customer ${edits++}` }),
+                  };
+                },
+                onResponse: (_status, _body, context: { id?: string }) => {
+                  if (context.id) idle.push(context.id);
+                },
+              },
+        ],
+      });
+      const served = result.requests.total;
+      const perRequest = (from: number, to: number) => ((to - from) * 1000) / Math.max(1, served);
+      return {
+        requestsPerSecond: served / seconds,
+        cpuMsPerRequest: perRequest(cpuBefore.target, cpuSeconds(target.pid)),
+        engineCpuMsPerRequest: perRequest(cpuBefore.engine, cpuSeconds(engine.pid)),
+        failed: result.non2xx + result.errors + result.timeouts,
+      };
+    };
+
+    const runs: Record<string, Run[]> = {};
+    for (const operation of ['create', 'update'] as const) {
+      for (const target of targets) {
+        log(`warm-up: ${target.name} ${operation}`);
+        await load(target, operation);
+      }
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? targets : [...targets].reverse();
+        for (const target of order) {
+          const run = await load(target, operation);
+          (runs[`${operation} ${target.name}`] ??= []).push(run);
+          log(
+            `round ${round + 1}: ${operation} ${target.name} ${run.requestsPerSecond.toFixed(0)} req/s, ` +
+              `${run.cpuMsPerRequest.toFixed(3)} ms CPU/req, engine ${run.engineCpuMsPerRequest.toFixed(3)}, ` +
+              `${run.failed} failed`,
+          );
+        }
+      }
+    }
+
+    const spread = (values: number[], digits: number) =>
+      `${percentile(values, 50).toFixed(digits)} (${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)})`;
+    const median = (key: string, figure: (run: Run) => number) =>
+      percentile(runs[key]!.map(figure), 50);
+    const rows = (['create', 'update'] as const).map((operation) => {
+      const cmdh = runs[`${operation} customers-cmdh`]!;
+      const base = runs[`${operation} baseline`]!;
+      return [
+        operation,
+        spread(
+          cmdh.map((r) => r.requestsPerSecond),
+          0,
+        ),
+        spread(
+          base.map((r) => r.requestsPerSecond),
+          0,
+        ),
+        (
+          median(`${operation} customers-cmdh`, (r) => r.requestsPerSecond) /
+          median(`${operation} baseline`, (r) => r.requestsPerSecond)
+        ).toFixed(2),
+        `${spread(
+          cmdh.map((r) => r.cpuMsPerRequest),
+          3,
+        )} vs ${spread(
+          base.map((r) => r.cpuMsPerRequest),
+          3,
+        )}`,
+        `${spread(
+          cmdh.map((r) => r.engineCpuMsPerRequest),
+          3,
+        )} vs ${spread(
+          base.map((r) => r.engineCpuMsPerRequest),
+          3,
+        )}`,
+        String([...cmdh, ...base].reduce((sum, r) => sum + r.failed, 0)),
+      ];
+    });
+    const table = [
+      '| operation | cmdh req/s | baseline req/s | ratio | CPU ms/req, cmdh vs baseline | engine CPU ms/req, cmdh vs baseline | failed |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+    console.log(
+      `\n${connections} connections, ${seconds} s per run, ${rounds} alternating rounds; median (min-max)\n\n${table}\n`,
+    );
+    const outDir = path.join(repoRoot, 'tmp', 'bench');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(
+      path.join(outDir, 'cmdh.json'),
+      JSON.stringify({ seconds, rounds, connections, runs }, null, 2),
+    );
+  } finally {
+    baseline.child.kill('SIGTERM');
+    await system.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
