@@ -3,11 +3,7 @@ import type { Actor } from '@cqrs/framework-core';
 import { AppError } from '@cqrs/framework-core';
 import type { AggregateDefinition, RejectionCode, Typed } from './aggregate';
 import type { AggregateStore } from './aggregate-store';
-import {
-  defaultProcessedCommandsLimit,
-  findProcessedIn,
-  recordProcessed,
-} from './processed-commands';
+import { findProcessedIn, recordProcessed, type ProcessedBounds } from './processed-commands';
 import type { ProcessedCommand, StoredEvent, VersionedDocument } from './stored-event';
 
 /** One command to apply to one aggregate, with everything the write must record. */
@@ -52,8 +48,8 @@ export interface CommandHandlerOptions<
   readonly now?: () => Date;
   /** How often a command is re-decided after losing a race to a concurrent write. */
   readonly maxAttempts?: number;
-  /** How many applied command ids each aggregate remembers. */
-  readonly rememberCommands?: number;
+  /** How many applied command ids each aggregate remembers, and with their response body. */
+  readonly remember?: ProcessedBounds;
   readonly observe?: (outcome: CommandOutcome) => void;
 }
 
@@ -77,7 +73,9 @@ const rejectionErrors: Record<
 
 /**
  * The command-handling pipeline: load -> replay if already applied -> check the expected version
- * -> decide -> evolve -> one atomic write of state + `lastEvent` + the command id. A write that
+ * -> decide -> evolve -> one atomic write of state + `lastEvent` + the command id. Without a
+ * pinned version, the first try skips the load and decides on no state: a command that creates
+ * is then one insert, and anything else falls back to the load at once (see `attempt`). A write that
  * loses a race to a concurrent one is re-decided on fresh state (or answers 412 when the caller
  * pinned a version with `If-Match`), so every accepted command has exactly its one event.
  */
@@ -90,10 +88,23 @@ export function createCommandHandler<
   const { aggregate, store, logger } = options;
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 5;
-  const remember = options.rememberCommands ?? defaultProcessedCommandsLimit;
 
-  async function attempt(request: CommandRequest<C>): Promise<CommandResult> {
-    const document = await store.find(request.aggregateId);
+  /**
+   * One try. `assumeNew`: decide on no state and insert, without reading first; for a command
+   * that creates, that saves the read. When the aggregate turns out to exist (the insert finds
+   * its id taken) or the command needs one (refused on no state), the answer is `unread` and the
+   * command is decided again on what is stored: replayed, refused or applied as before.
+   */
+  function attempt(request: CommandRequest<C>, assumeNew: false): Promise<CommandResult>;
+  function attempt(
+    request: CommandRequest<C>,
+    assumeNew: boolean,
+  ): Promise<CommandResult | typeof unread>;
+  async function attempt(
+    request: CommandRequest<C>,
+    assumeNew: boolean,
+  ): Promise<CommandResult | typeof unread> {
+    const document = assumeNew ? null : await store.find(request.aggregateId);
     const earlier = document && findProcessedIn(document.processedCommands, request.commandId);
     if (earlier) {
       if (earlier.fingerprint !== request.fingerprint) {
@@ -105,12 +116,21 @@ export function createCommandHandler<
           },
         );
       }
-      return {
-        status: earlier.status,
-        body: earlier.body,
-        version: earlier.version,
-        replayed: true,
-      };
+      if ('body' in earlier) {
+        return {
+          status: earlier.status,
+          body: earlier.body,
+          version: earlier.version,
+          replayed: true,
+        };
+      }
+      // Its body is no longer kept (see recordProcessed): its status, with the resource now.
+      const { body } = options.respond(
+        options.fromDocument(document),
+        document.version,
+        request.command,
+      );
+      return { status: earlier.status, body, version: document.version, replayed: true };
     }
     if (
       request.expectedVersion !== undefined &&
@@ -129,6 +149,7 @@ export function createCommandHandler<
     const time = now();
     const decision = aggregate.decide(state, request.command, { actor: request.actor, now: time });
     if (decision.kind === 'rejected') {
+      if (assumeNew) return unread;
       throw new AppError(rejectionErrors[decision.code], decision.message, {
         details: { reason: decision.reason },
       });
@@ -152,16 +173,17 @@ export function createCommandHandler<
     const processedCommands = recordProcessed(
       document?.processedCommands ?? [],
       { commandId: request.commandId, fingerprint: request.fingerprint, version, ...response },
-      remember,
+      options.remember,
     );
     const written = options.toDocument(next, { version, lastEvent, processedCommands });
     try {
       if (document) await store.replace(written, document.version);
       else await store.insert(written);
     } catch (error) {
+      const exists = AppError.is(error, 'conflict') && error.details.reason === 'already_exists';
+      if (exists && assumeNew) return unread;
       const raced =
-        AppError.is(error, 'conflict') &&
-        (error.details.reason === 'version_mismatch' || error.details.reason === 'already_exists');
+        AppError.is(error, 'conflict') && (error.details.reason === 'version_mismatch' || exists);
       throw raced ? new LostRace(error) : error;
     }
     return { ...response, version, replayed: false };
@@ -171,9 +193,14 @@ export function createCommandHandler<
   async function execute(request: CommandRequest<C>): Promise<CommandResult> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    // A pinned version names an existing aggregate: read it first.
+    let assumeNew = request.expectedVersion === undefined;
     for (let attemptNo = 1; ; attemptNo++) {
       try {
-        const result = await attempt(request);
+        const first = await attempt(request, assumeNew);
+        assumeNew = false;
+        // Not a lost race: the same try again, on what is stored.
+        const result = first === unread ? await attempt(request, false) : first;
         options.observe?.({
           command: request.command.type,
           outcome: result.replayed ? 'replayed' : 'accepted',
@@ -181,6 +208,7 @@ export function createCommandHandler<
         });
         return result;
       } catch (error) {
+        assumeNew = false;
         const lostRace = error instanceof LostRace;
         if (lostRace && request.expectedVersion !== undefined) {
           throw new AppError(
@@ -223,6 +251,12 @@ class LostRace extends Error {
     super('lost a write race', { cause });
   }
 }
+
+/**
+ * A try on no state could not decide (the aggregate exists, or the command needs it): decide it
+ * on what is stored. A value, not an error: updates take this path on every call.
+ */
+const unread = Symbol('unread');
 
 /** The metric label of a failure: the domain's reason when it gave one, else the error code. */
 function reasonOf(error: unknown): string {

@@ -37,10 +37,15 @@ class MemoryStore implements AggregateStore<CounterDocument> {
   /** Versions written behind the handler's back before its next replace (a concurrent writer). */
   interleave: ((document: CounterDocument) => void) | undefined;
 
+  /** Reads and inserts tried, in order. */
+  readonly calls: string[] = [];
+
   find(id: string) {
+    this.calls.push('find');
     return Promise.resolve(structuredClone(this.documents.get(id) ?? null));
   }
   insert(document: CounterDocument) {
+    this.calls.push('insert');
     if (this.documents.has(document._id)) {
       return Promise.reject(
         new AppError('conflict', 'exists', { details: { reason: 'already_exists' } }),
@@ -134,6 +139,53 @@ describe('command handler', () => {
       replayed: true,
     });
     expect(store.documents.get('c')).toMatchObject({ value: 2, version: 3 });
+  });
+
+  it('replays a command whose body is no longer kept with its status and the resource now', async () => {
+    const { store, run } = setup();
+    await run({ type: 'Create' }, { commandId: 'create' });
+    for (let i = 0; i < 5; i++) await run({ type: 'Add', amount: 1 });
+    const stored = store.documents.get('c')!.processedCommands;
+    expect(stored.map((p) => p.commandId === 'create' && 'body' in p)).not.toContain(true);
+
+    const replay = await run({ type: 'Create' }, { commandId: 'create' });
+
+    expect(replay).toEqual({
+      status: 201,
+      body: { id: 'c', value: 5, version: 6 },
+      version: 6,
+      replayed: true,
+    });
+    expect(store.documents.get('c')).toMatchObject({ value: 5, version: 6 });
+  });
+
+  it('creates with one insert and no read; a command that needs state reads it at once', async () => {
+    const { store, run } = setup();
+    await run({ type: 'Create' });
+    expect(store.calls).toEqual(['insert']);
+
+    store.calls.length = 0;
+    await run({ type: 'Add', amount: 2 });
+    expect(store.calls).toEqual(['find']);
+    expect(store.documents.get('c')).toMatchObject({ value: 2, version: 2 });
+  });
+
+  it('decides a create on the stored aggregate when its id is taken: replayed, or refused', async () => {
+    const { store, run } = setup();
+    const first = await run({ type: 'Create' }, { commandId: 'create' });
+    await run({ type: 'Add', amount: 4 });
+    store.calls.length = 0;
+
+    expect(await run({ type: 'Create' }, { commandId: 'create' })).toEqual({
+      ...first,
+      replayed: true,
+    });
+    expect(store.calls).toEqual(['insert', 'find']);
+    await expect(run({ type: 'Create' }, { commandId: 'create-again' })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'already_exists' },
+    });
+    expect(store.documents.get('c')).toMatchObject({ value: 4, version: 2 });
   });
 
   it('refuses a command id reused for a different request', async () => {

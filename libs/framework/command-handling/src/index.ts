@@ -27,9 +27,11 @@ export {
 } from './command-handler';
 export { deriveId, fingerprintOf } from './identity';
 export {
+  defaultProcessedBodiesLimit,
   defaultProcessedCommandsLimit,
   findProcessedIn,
   recordProcessed,
+  type ProcessedBounds,
 } from './processed-commands';
 export {
   commandIdFromKey,

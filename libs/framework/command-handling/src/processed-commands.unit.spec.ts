@@ -32,9 +32,20 @@ describe('recordProcessed', () => {
   it('honours a custom bound', () => {
     const list = [entry('a', 1), entry('b', 2), entry('c', 3)];
 
-    const result = recordProcessed(list, entry('d', 4), 2);
+    const result = recordProcessed(list, entry('d', 4), { max: 2 });
 
     expect(result.map((p) => p.commandId)).toEqual(['c', 'd']);
+  });
+
+  it('keeps the response body of the newest entries only; the rest keep id, version and status', () => {
+    const list = Array.from({ length: 6 }, (_, i) => entry(`c${i}`, i + 1));
+
+    const result = recordProcessed(list, entry('new', 7), { bodies: 3 });
+
+    expect(result.map((p) => 'body' in p)).toEqual([false, false, false, false, true, true, true]);
+    expect(result[0]).toEqual({ commandId: 'c0', fingerprint: 'fp-c0', version: 1, status: 200 });
+    expect(result.at(-1)).toEqual(entry('new', 7));
+    expect(list.every((p) => 'body' in p)).toBe(true);
   });
 
   it('replaces an earlier entry with the same command id instead of duplicating it', () => {
@@ -49,7 +60,8 @@ describe('recordProcessed', () => {
   });
 
   it('refuses a bound below one', () => {
-    expect(() => recordProcessed([], entry('a', 1), 0)).toThrow(RangeError);
+    expect(() => recordProcessed([], entry('a', 1), { max: 0 })).toThrow(RangeError);
+    expect(() => recordProcessed([], entry('a', 1), { bodies: 0 })).toThrow(RangeError);
   });
 });
 

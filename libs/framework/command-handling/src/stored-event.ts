@@ -31,9 +31,13 @@ export const processedCommandSchema = z.object({
   fingerprint: z.string(),
   /** The version this command produced. */
   version: z.number().int().positive(),
-  /** The response the command got, replayed as is. */
+  /** The status the command got, replayed as is. */
   status: z.number().int(),
-  body: z.unknown(),
+  /**
+   * The response body the command got, replayed as is; kept for the newest few entries only
+   * (see `recordProcessed`).
+   */
+  body: z.unknown().optional(),
 });
 export type ProcessedCommand = z.infer<typeof processedCommandSchema>;
 

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import {
   createRemoteJWKSet,
   errors,
@@ -69,7 +70,8 @@ function verifier(
   verifyOptions: JWTVerifyOptions,
 ): Verify {
   if (hs256Secret !== undefined) {
-    const secret = new TextEncoder().encode(hs256Secret);
+    // A KeyObject made once: given bytes, jose would make one on every verify.
+    const secret = createSecretKey(Buffer.from(hs256Secret, 'utf8'));
     return (token) => jwtVerify(token, secret, verifyOptions);
   }
   // One key set per authenticator: jose caches the fetched keys and refetches on an unknown kid.

@@ -123,7 +123,7 @@ describe('VersionedRepository', () => {
             status: 200,
             body: { version },
           },
-          2,
+          { max: 2 },
         );
         const next = { ...sampleDocument('c1', version), processedCommands };
         await repository.replace(next, version - 1);
