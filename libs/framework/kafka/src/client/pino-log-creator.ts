@@ -2,13 +2,24 @@ import type { LogEntry, logCreator } from 'kafkajs';
 import { logLevel } from 'kafkajs';
 import type { Level, Logger } from 'pino';
 
-const pinoLevelOf: Record<logLevel, Level | undefined> = {
-  [logLevel.NOTHING]: undefined,
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'info',
-  [logLevel.DEBUG]: 'debug',
-};
+/**
+ * pino's level for a kafkajs level. A function, not a table built at load: a bundle that only
+ * takes this library's schemas then does not load kafkajs at all.
+ */
+function pinoLevelOf(level: logLevel): Level | undefined {
+  switch (level) {
+    case logLevel.ERROR:
+      return 'error';
+    case logLevel.WARN:
+      return 'warn';
+    case logLevel.INFO:
+      return 'info';
+    case logLevel.DEBUG:
+      return 'debug';
+    default:
+      return undefined;
+  }
+}
 
 /**
  * The kafkajs level that lets through what `logger` would print, so kafkajs does not build
@@ -31,7 +42,7 @@ export function pinoLogCreator(logger: Logger): logCreator {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return () =>
     ({ namespace, level, log }: LogEntry) => {
-      const pinoLevel = pinoLevelOf[level];
+      const pinoLevel = pinoLevelOf(level);
       if (!pinoLevel) return;
       const {
         message,
