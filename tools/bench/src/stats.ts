@@ -7,3 +7,13 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);
+
+/**
+ * `median (min-max)` of `values` to `digits` decimals, as every side-by-side table prints a
+ * figure of several rounds; `-` when there is none or one is NaN.
+ */
+export function medianSpread(values: readonly number[], digits: number): string {
+  if (values.length === 0 || values.some(Number.isNaN)) return '-';
+  const fixed = (value: number) => value.toFixed(digits);
+  return `${fixed(percentile(values, 50))} (${fixed(Math.min(...values))}-${fixed(Math.max(...values))})`;
+}

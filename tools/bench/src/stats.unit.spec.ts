@@ -1,4 +1,4 @@
-import { percentile, perSecond } from './stats';
+import { medianSpread, percentile, perSecond } from './stats';
 
 describe('percentile', () => {
   it('takes the nearest rank', () => {
@@ -17,5 +17,16 @@ describe('percentile', () => {
 describe('perSecond', () => {
   it('scales a count over milliseconds to a rate', () => {
     expect(perSecond(500, 250)).toBe(2000);
+  });
+});
+
+describe('medianSpread', () => {
+  it('prints the median with the min and max', () => {
+    expect(medianSpread([3, 1.234, 2], 1)).toBe('2.0 (1.2-3.0)');
+  });
+
+  it('prints a dash for no figures or a missing one', () => {
+    expect(medianSpread([], 0)).toBe('-');
+    expect(medianSpread([1, NaN], 0)).toBe('-');
   });
 });

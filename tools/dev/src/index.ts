@@ -18,6 +18,7 @@ export { formatLogLine, type FormatOptions } from './logs/format-log-line';
 export { appEnvironment, type AppEnvironmentInput, type PlacedApp } from './system/app-environment';
 export { LOCAL_JWT_SECRET, resolveJwtSecret } from './system/local-jwt-secret';
 export { LOCAL_WEBHOOK_SECRET, resolveWebhookSecrets } from './system/local-webhook-secret';
+export type { AppCommand } from './system/app-process';
 export { runCommand } from './system/run-command';
 export {
   startSystem,

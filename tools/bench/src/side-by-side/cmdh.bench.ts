@@ -6,20 +6,29 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { signToken } from '@cqrs/framework-core';
-import { discoverApps, selectApps, startSystem } from '@cqrs/tools-dev';
-import { components, parseInfraConfig, repoRoot, stateOf } from '@cqrs/tools-infra';
-import { cpuSeconds } from '../process-usage';
-import { percentile } from '../stats';
+import { discoverApps, selectApps, startSystem, type LocalSystem } from '@cqrs/tools-dev';
+import {
+  components,
+  parseInfraConfig,
+  repoRoot,
+  startLocalInfra,
+  stateOf,
+  useTestProfile,
+} from '@cqrs/tools-infra';
+import { cpuSeconds, residentMiB } from '../process-usage';
+import { medianSpread, percentile } from '../stats';
+import { bundledApps } from './bundled-apps';
 
 /**
- * `npm run bench:cmdh`: customers-cmdh beside a bare baseline (./baseline-server.ts) on the same
- * engine, for a create (`POST /customers`, a fresh email and Idempotency-Key per request) and an
+ * `npm run bench:cmdh`: customers-cmdh as its pod runs it (bundled, `node dist/main.js`), with the
+ * V8 options of its Deployment and with none, beside a bare baseline (./baseline-server.ts) on
+ * the same engine, for a create (`POST /customers`, a fresh email and Idempotency-Key per request) and an
  * update (`PATCH /customers/{id}`, of a customer no other request has in flight). autocannon with 16 connections,
  * BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3) rounds in which the two
- * alternate (which goes first alternates too), after one unmeasured warm-up run each. Prints the
- * median, min and max of requests per second and of CPU per request (the target process's and
- * the engine's), and the ratio of the medians; the same as JSON in tmp/bench/cmdh.json. Asserts
- * nothing.
+ * alternate (the order turns each round), after one unmeasured warm-up run each. Prints the
+ * median, min and max of requests per second, of CPU per request (the target process's and the
+ * engine's) and of the target's resident memory at the end of a run, and the ratio of the
+ * medians to the baseline's; the same as JSON in tmp/bench/cmdh.json. Asserts nothing.
  */
 const log = (line: string) => console.log(`[bench] ${line}`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,6 +47,7 @@ interface Run {
   readonly requestsPerSecond: number;
   readonly cpuMsPerRequest: number;
   readonly engineCpuMsPerRequest: number;
+  readonly residentMiB: number;
   readonly failed: number;
 }
 
@@ -63,16 +73,27 @@ async function startBaseline(mongoUrl: string, jwtSecret: string) {
 }
 
 async function main() {
+  useTestProfile();
+  const infra = await startLocalInfra(log);
   const apps = selectApps(discoverApps(), ['customers-cmdh']);
-  const system = await startSystem({
-    log,
-    apps,
-    gatewayPort: 0,
-    output: () => undefined,
-    color: false,
-  });
-  const baseline = await startBaseline(system.mongoUrl, system.jwtSecret);
+  const commandFor = await bundledApps(apps, log);
+  const systems: LocalSystem[] = [];
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
+    for (const choice of ['deployment', 'none'] as const) {
+      systems.push(
+        await startSystem({
+          log: () => undefined,
+          apps,
+          gatewayPort: 0,
+          output: () => undefined,
+          color: false,
+          command: commandFor(choice),
+        }),
+      );
+    }
+    const [system, plain] = systems as [LocalSystem, LocalSystem];
+    baseline = await startBaseline(system.mongoUrl, system.jwtSecret);
     const auth = `Bearer ${await signToken({ sub: 'bench', secret: system.jwtSecret, expiresIn: '1h' })}`;
     const engine = await stateOf(
       parseInfraConfig(),
@@ -92,6 +113,11 @@ async function main() {
     const targets: Target[] = [];
     for (const [name, url, pid] of [
       ['customers-cmdh', system.apps[0]!.url, system.control.pids('customers-cmdh')[0]!],
+      [
+        'customers-cmdh, no V8 options',
+        plain.apps[0]!.url,
+        plain.control.pids('customers-cmdh')[0]!,
+      ],
       ['baseline', baseline.url, baseline.pid],
     ] as const) {
       const customers = [];
@@ -145,6 +171,7 @@ async function main() {
         requestsPerSecond: served / seconds,
         cpuMsPerRequest: perRequest(cpuBefore.target, cpuSeconds(target.pid)),
         engineCpuMsPerRequest: perRequest(cpuBefore.engine, cpuSeconds(engine.pid)),
+        residentMiB: residentMiB(target.pid),
         failed: result.non2xx + result.errors + result.timeouts,
       };
     };
@@ -156,7 +183,7 @@ async function main() {
         await load(target, operation);
       }
       for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? targets : [...targets].reverse();
+        const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
         for (const target of order) {
           const run = await load(target, operation);
           (runs[`${operation} ${target.name}`] ??= []).push(run);
@@ -169,47 +196,42 @@ async function main() {
       }
     }
 
-    const spread = (values: number[], digits: number) =>
-      `${percentile(values, 50).toFixed(digits)} (${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)})`;
     const median = (key: string, figure: (run: Run) => number) =>
       percentile(runs[key]!.map(figure), 50);
-    const rows = (['create', 'update'] as const).map((operation) => {
-      const cmdh = runs[`${operation} customers-cmdh`]!;
-      const base = runs[`${operation} baseline`]!;
-      return [
-        operation,
-        spread(
-          cmdh.map((r) => r.requestsPerSecond),
-          0,
-        ),
-        spread(
-          base.map((r) => r.requestsPerSecond),
-          0,
-        ),
-        (
-          median(`${operation} customers-cmdh`, (r) => r.requestsPerSecond) /
-          median(`${operation} baseline`, (r) => r.requestsPerSecond)
-        ).toFixed(2),
-        `${spread(
-          cmdh.map((r) => r.cpuMsPerRequest),
-          3,
-        )} vs ${spread(
-          base.map((r) => r.cpuMsPerRequest),
-          3,
-        )}`,
-        `${spread(
-          cmdh.map((r) => r.engineCpuMsPerRequest),
-          3,
-        )} vs ${spread(
-          base.map((r) => r.engineCpuMsPerRequest),
-          3,
-        )}`,
-        String([...cmdh, ...base].reduce((sum, r) => sum + r.failed, 0)),
-      ];
-    });
+    const rows = (['create', 'update'] as const).flatMap((operation) =>
+      targets.map(({ name }) => {
+        const key = `${operation} ${name}`;
+        const list = runs[key]!;
+        const ratio =
+          median(key, (r) => r.requestsPerSecond) /
+          median(`${operation} baseline`, (r) => r.requestsPerSecond);
+        return [
+          operation,
+          name,
+          medianSpread(
+            list.map((r) => r.requestsPerSecond),
+            0,
+          ),
+          ratio.toFixed(2),
+          medianSpread(
+            list.map((r) => r.cpuMsPerRequest),
+            3,
+          ),
+          medianSpread(
+            list.map((r) => r.engineCpuMsPerRequest),
+            3,
+          ),
+          medianSpread(
+            list.map((r) => r.residentMiB),
+            0,
+          ),
+          String(list.reduce((sum, r) => sum + r.failed, 0)),
+        ];
+      }),
+    );
     const table = [
-      '| operation | cmdh req/s | baseline req/s | ratio | CPU ms/req, cmdh vs baseline | engine CPU ms/req, cmdh vs baseline | failed |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| operation | process | req/s | ratio to baseline | CPU ms/req | engine CPU ms/req | RSS MiB under load | failed |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((row) => `| ${row.join(' | ')} |`),
     ].join('\n');
     console.log(
@@ -222,8 +244,9 @@ async function main() {
       JSON.stringify({ seconds, rounds, connections, runs }, null, 2),
     );
   } finally {
-    baseline.child.kill('SIGTERM');
-    await system.stop();
+    baseline?.child.kill('SIGTERM');
+    for (const system of systems) await system.stop();
+    await infra.stop();
   }
 }
 

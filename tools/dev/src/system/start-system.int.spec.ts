@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '@cqrs/tools-infra';
 import { jwtVerify } from 'jose';
 import type { GatewayRouteSource } from '../gateway/route-table';
 import { fakeApp } from '../testing/fake-apps';
@@ -246,6 +248,45 @@ describe('startSystem', () => {
 
       await system.stop();
       expect(alive(added)).toBe(false);
+    } finally {
+      await system.stop();
+    }
+  });
+
+  it('runs an app by the command given for it, restarts included', async () => {
+    const app = fakeApp('fake', 'qryh');
+    const system = await startSystem({
+      log: () => undefined,
+      output: () => undefined,
+      color: false,
+      apps: [app],
+      routes,
+      gatewayPort: 0,
+      // As tsx would run it, from the fake app's own directory, with V8 options of the command's.
+      command: (a) => ({
+        args: ['--import', 'tsx', path.basename(a.entry)],
+        cwd: a.dir,
+        env: {
+          TSX_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.base.json'),
+          NODE_OPTIONS: '--max-semi-space-size=4',
+        },
+      }),
+    });
+    try {
+      const envOf = async () =>
+        (await (await fetch(`${system.gatewayUrl}/fake/env`)).json()) as Record<string, string>;
+      const cwdOf = (pid: number) => realpathSync(`/proc/${pid}/cwd`);
+
+      expect(await envOf()).toMatchObject({
+        NODE_OPTIONS: '--max-semi-space-size=4',
+        SERVICE_NAME: 'fake-qryh',
+      });
+      expect(cwdOf(system.control.pids('fake-qryh')[0]!)).toBe(realpathSync(app.dir));
+
+      await system.control.kill('fake-qryh');
+      const restarted = await system.control.restart('fake-qryh');
+      expect(await envOf()).toMatchObject({ NODE_OPTIONS: '--max-semi-space-size=4' });
+      expect(cwdOf(restarted)).toBe(realpathSync(app.dir));
     } finally {
       await system.stop();
     }

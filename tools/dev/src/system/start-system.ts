@@ -9,7 +9,7 @@ import { createGateway, gatewayProbePaths } from '../gateway/create-gateway';
 import { buildRouteTable, type GatewayRouteSource } from '../gateway/route-table';
 import { PrefixedOutput } from '../logs/prefixed-output';
 import { appEnvironment, type PlacedApp } from './app-environment';
-import { AppProcess, describeExit } from './app-process';
+import { AppProcess, describeExit, type AppCommand } from './app-process';
 import { freePorts, portFree } from './free-ports';
 import { resolveJwtSecret } from './local-jwt-secret';
 import { resolveWebhookSecrets } from './local-webhook-secret';
@@ -40,6 +40,8 @@ export interface StartSystemOptions {
   readonly signal?: AbortSignal;
   /** The repository root the apps run in (default: this repository). */
   readonly root?: string;
+  /** How to run an app other than from its sources under tsx (e.g. its bundle); per app. */
+  readonly command?: (app: DevApp) => AppCommand | undefined;
 }
 
 /** A running system, from `startSystem`. */
@@ -220,9 +222,11 @@ export async function startSystem(options: StartSystemOptions): Promise<LocalSys
         inherited: process.env,
       });
       const output = new PrefixedOutput({ name: app.name, width, index: i, color, write });
+      const command = options.command?.(app);
       const started = AppProcess.spawn({
         app,
         root,
+        ...(command === undefined ? {} : { command }),
         env,
         output,
         onUnexpectedExit: (exit) =>

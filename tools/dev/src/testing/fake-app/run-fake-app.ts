@@ -22,6 +22,8 @@ const contract = [
   'KAFKA_BROKERS',
   'JWT_HS256_SECRET',
   'SERVICE_TOKEN',
+  // Not the contract's: set by a `command` of startSystem (a bench's V8 options).
+  'NODE_OPTIONS',
 ];
 
 /**
