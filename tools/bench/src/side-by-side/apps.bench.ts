@@ -6,7 +6,7 @@ import { discoverApps, startSystem } from '@cqrs/tools-dev';
 import { components, repoRoot, startLocalInfra, stateOf, useTestProfile } from '@cqrs/tools-infra';
 import { cpuSeconds, residentMiB } from '../process-usage';
 import { medianSpread } from '../stats';
-import { bundledApps, deploymentNodeOptions, type NodeOptionsChoice } from './bundled-apps';
+import { bundledApps, type NodeOptionsChoice } from './bundled-apps';
 
 /**
  * `npm run bench:apps`: every app as its pod runs it (bundled, `node dist/main.js`, production
@@ -52,7 +52,7 @@ async function main() {
   const infra = await startLocalInfra(log);
   try {
     const apps = discoverApps();
-    const commandFor = await bundledApps(apps, log);
+    const bundles = await bundledApps(apps, log);
     const config = infra.config;
     const infraPids = async () =>
       Promise.all(
@@ -78,7 +78,7 @@ async function main() {
           gatewayPort: 0,
           output: () => undefined,
           color: false,
-          command: commandFor(choice),
+          command: bundles.command(choice),
         });
         const baseline = await startBare();
         try {
@@ -150,7 +150,7 @@ async function main() {
           n.map((s) => s.readyMs),
           0,
         ),
-        app ? deploymentNodeOptions(app) || '-' : '-',
+        app ? bundles.nodeOptions(app) || '-' : '-',
       ];
     });
     rows.push([

@@ -10,18 +10,25 @@ const bundlesDir = path.join(repoRoot, 'tmp', 'bench', 'bundles');
 /** How an app is run: as its image runs it, with the V8 options its Deployment sets, or none. */
 export type NodeOptionsChoice = 'deployment' | 'none';
 
+/** The bundled apps: how to run them, and the V8 options their Deployments set. */
+export interface BundledApps {
+  /** The `command` option of `startSystem`: with the Deployment's `NODE_OPTIONS`, or none. */
+  command(choice: NodeOptionsChoice): (app: DevApp) => AppCommand;
+  /** The `NODE_OPTIONS` the app's Deployment sets (deploy/values.yaml), `''` for none. */
+  nodeOptions(app: Pick<DevApp, 'name'>): string;
+}
+
 /**
  * Bundles each app as its image is built (`bundleApp` of tools/deploy, then `npm ci --omit=dev`
  * beside it), so a bench measures what a pod runs: `node dist/main.js`, production dependencies
- * only. Returns the `command` option of `startSystem` for those apps: `deployment` sets the
- * `NODE_OPTIONS` the app's Deployment sets (deploy/values.yaml), `none` sets none.
+ * only.
  */
 export async function bundledApps(
   apps: readonly DevApp[],
   log: (line: string) => void,
-): Promise<(choice: NodeOptionsChoice) => (app: DevApp) => AppCommand> {
+): Promise<BundledApps> {
   const values = loadValues([path.join(repoRoot, 'deploy', 'values.yaml')]);
-  const dirs = new Map<string, string>();
+  const bundles = new Map<string, { dir: string; nodeOptions: string }>();
   for (const app of apps) {
     const outDir = path.join(bundlesDir, app.name);
     await bundleApp({ app, root: repoRoot, outDir });
@@ -36,21 +43,23 @@ export async function bundledApps(
       },
     );
     if (install.status !== 0) throw new Error(`${app.name}: npm ci failed\n${install.stderr}`);
-    dirs.set(app.name, outDir);
+    bundles.set(app.name, {
+      dir: outDir,
+      nodeOptions: appSettings(values, app).env.NODE_OPTIONS ?? '',
+    });
   }
   log(`bundled ${apps.length} app(s) under ${path.relative(repoRoot, bundlesDir)}`);
-  return (choice) => (app) => {
-    const nodeOptions = appSettings(values, app).env.NODE_OPTIONS;
-    return {
-      args: ['dist/main.js'],
-      cwd: dirs.get(app.name) as string,
-      env: { NODE_OPTIONS: choice === 'deployment' ? (nodeOptions ?? '') : '' },
-    };
+  const bundleOf = (app: Pick<DevApp, 'name'>) => {
+    const bundle = bundles.get(app.name);
+    if (bundle === undefined) throw new Error(`${app.name} was not bundled`);
+    return bundle;
   };
-}
-
-/** The V8 options the app's Deployment sets, as the bench labels them. */
-export function deploymentNodeOptions(app: Pick<DevApp, 'name' | 'service' | 'role'>): string {
-  const values = loadValues([path.join(repoRoot, 'deploy', 'values.yaml')]);
-  return appSettings(values, app).env.NODE_OPTIONS ?? '';
+  return {
+    command: (choice) => (app) => ({
+      args: ['dist/main.js'],
+      cwd: bundleOf(app).dir,
+      env: { NODE_OPTIONS: choice === 'deployment' ? bundleOf(app).nodeOptions : '' },
+    }),
+    nodeOptions: (app) => bundleOf(app).nodeOptions,
+  };
 }

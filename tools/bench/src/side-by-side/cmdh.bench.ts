@@ -76,7 +76,7 @@ async function main() {
   useTestProfile();
   const infra = await startLocalInfra(log);
   const apps = selectApps(discoverApps(), ['customers-cmdh']);
-  const commandFor = await bundledApps(apps, log);
+  const bundles = await bundledApps(apps, log);
   const systems: LocalSystem[] = [];
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
@@ -88,7 +88,7 @@ async function main() {
           gatewayPort: 0,
           output: () => undefined,
           color: false,
-          command: commandFor(choice),
+          command: bundles.command(choice),
         }),
       );
     }
