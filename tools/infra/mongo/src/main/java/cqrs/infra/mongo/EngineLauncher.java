@@ -168,7 +168,15 @@ public final class EngineLauncher {
             server.stop();
             changeStreams.close();
             if (checkpoints != null) {
-                checkpoints.shutdownNow();
+                // Not shutdownNow: interrupting a checkpoint mid-commit closes H2's file channel
+                // (ClosedByInterruptException), the last commit below then fails, and the writes
+                // acknowledged since the previous checkpoint are lost. Let a running one finish.
+                checkpoints.shutdown();
+                try {
+                    checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 barrier.exclusive(store::commit);
             }
             backend.close();
