@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { discoverApps, startSystem } from '@cqrs/tools-dev';
-import { components, repoRoot, startLocalInfra, stateOf, useTestProfile } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-dev';
+import { components, startLocalInfra, stateOf, useTestProfile } from '@cqrs/tools-infra';
 import { cpuSeconds, residentMiB } from '../process-usage';
-import { medianSpread } from '../stats';
+import { medianSpread, percentile } from '../stats';
+import { ratioOf, writeBenchResult, type ReportRow } from './bench-result';
 import { bundledApps, type NodeOptionsChoice } from './bundled-apps';
 
 /**
@@ -72,14 +71,7 @@ async function main() {
         log(
           `round ${round + 1}: ${choice === 'deployment' ? 'Deployment V8 options' : 'no V8 options'}`,
         );
-        const system = await startSystem({
-          log: () => undefined,
-          apps,
-          gatewayPort: 0,
-          output: () => undefined,
-          color: false,
-          command: bundles.command(choice),
-        });
+        const system = await bundles.start(choice);
         const baseline = await startBare();
         try {
           await sleep(settleSeconds * 1000);
@@ -171,12 +163,52 @@ async function main() {
     console.log(
       `\n${rounds} alternating rounds, ${settleSeconds} s settle, ${idleSeconds} s idle window; median (min-max)\n\n${table}\n`,
     );
-    const outDir = path.join(repoRoot, 'tmp', 'bench');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(
-      path.join(outDir, 'apps.json'),
-      JSON.stringify({ rounds, settleSeconds, idleSeconds, samples, systemIdle }, null, 2),
-    );
+    const bareRuns = samples.deployment[bare]!;
+    const spreadOf = (list: Sample[], of: (s: Sample) => number, digits: number) =>
+      medianSpread(list.map(of), digits);
+    const reportRows: ReportRow[] = [
+      ...apps.map((app) => {
+        const list = samples.deployment[app.name]!;
+        return {
+          what: `idle ${app.name}: RSS MiB; CPU % of a core; start to ready ms`,
+          figure: [
+            spreadOf(list, (s) => s.residentMiB, 0),
+            spreadOf(list, (s) => s.idleCpuPercent, 2),
+            spreadOf(list, (s) => s.readyMs, 0),
+          ].join('; '),
+          baseline: [
+            spreadOf(bareRuns, (s) => s.residentMiB, 0),
+            spreadOf(bareRuns, (s) => s.idleCpuPercent, 2),
+            spreadOf(bareRuns, (s) => s.readyMs, 0),
+          ].join('; '),
+          ratio: ratioOf(
+            percentile(
+              list.map((s) => s.residentMiB),
+              50,
+            ),
+            percentile(
+              bareRuns.map((s) => s.residentMiB),
+              50,
+            ),
+          ),
+          target: '<= 60 MiB; -; <= 500 ms',
+        };
+      }),
+      {
+        what: 'idle whole system (apps + engine + broker): CPU % of a core, Deployment options vs none',
+        figure: medianSpread(systemIdle.deployment, 1),
+        baseline: medianSpread(systemIdle.none, 1),
+        ratio: ratioOf(percentile(systemIdle.deployment, 50), percentile(systemIdle.none, 50)),
+        target: '<= 3',
+      },
+    ];
+    writeBenchResult('apps', reportRows, {
+      rounds,
+      settleSeconds,
+      idleSeconds,
+      samples,
+      systemIdle,
+    });
   } finally {
     await infra.stop();
   }

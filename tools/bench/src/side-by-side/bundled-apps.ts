@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { appSettings, bundleApp, loadValues } from '@cqrs/tools-deploy';
-import type { AppCommand, DevApp } from '@cqrs/tools-dev';
+import type { AppCommand, DevApp, LocalSystem } from '@cqrs/tools-dev';
+import { startSystem } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
 
 /** Where the benches' bundles go (under the ignored tmp/). */
@@ -12,10 +13,10 @@ export type NodeOptionsChoice = 'deployment' | 'none';
 
 /** The bundled apps: how to run them, and the V8 options their Deployments set. */
 export interface BundledApps {
-  /** The `command` option of `startSystem`: with the Deployment's `NODE_OPTIONS`, or none. */
-  command(choice: NodeOptionsChoice): (app: DevApp) => AppCommand;
   /** The `NODE_OPTIONS` the app's Deployment sets (deploy/values.yaml), `''` for none. */
   nodeOptions(app: Pick<DevApp, 'name'>): string;
+  /** `startSystem` of the bundled apps run so, quietly, the gateway on a free port. */
+  start(choice: NodeOptionsChoice): Promise<LocalSystem>;
 }
 
 /**
@@ -54,12 +55,23 @@ export async function bundledApps(
     if (bundle === undefined) throw new Error(`${app.name} was not bundled`);
     return bundle;
   };
-  return {
-    command: (choice) => (app) => ({
+  const command =
+    (choice: NodeOptionsChoice) =>
+    (app: DevApp): AppCommand => ({
       args: ['dist/main.js'],
       cwd: bundleOf(app).dir,
       env: { NODE_OPTIONS: choice === 'deployment' ? bundleOf(app).nodeOptions : '' },
-    }),
+    });
+  return {
     nodeOptions: (app) => bundleOf(app).nodeOptions,
+    start: (choice) =>
+      startSystem({
+        log: () => undefined,
+        apps,
+        gatewayPort: 0,
+        output: () => undefined,
+        color: false,
+        command: command(choice),
+      }),
   };
 }

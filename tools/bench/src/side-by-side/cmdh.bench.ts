@@ -1,23 +1,19 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { signToken } from '@cqrs/framework-core';
-import { discoverApps, selectApps, startSystem, type LocalSystem } from '@cqrs/tools-dev';
+import { discoverApps, selectApps, type LocalSystem } from '@cqrs/tools-dev';
 import {
   components,
   parseInfraConfig,
-  repoRoot,
   startLocalInfra,
   stateOf,
   useTestProfile,
 } from '@cqrs/tools-infra';
 import { cpuSeconds, residentMiB } from '../process-usage';
 import { medianSpread, percentile } from '../stats';
+import { sideBySideRow, writeBenchResult, type ReportRow } from './bench-result';
 import { bundledApps } from './bundled-apps';
+import { startChildScript } from './child-script';
 
 /**
  * `npm run bench:cmdh`: customers-cmdh as its pod runs it (bundled, `node dist/main.js`), with the
@@ -52,24 +48,12 @@ interface Run {
 }
 
 async function startBaseline(mongoUrl: string, jwtSecret: string) {
-  const child: ChildProcess = spawn(
-    path.join(repoRoot, 'node_modules/.bin/tsx'),
-    [
-      '--tsconfig',
-      path.join(repoRoot, 'tsconfig.base.json'),
-      path.join(repoRoot, 'tools/bench/src/side-by-side/baseline-server.ts'),
-    ],
-    {
-      env: { ...process.env, MONGO_URL: mongoUrl, JWT_SECRET: jwtSecret },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const script = await startChildScript(
+    'baseline-server.ts',
+    { MONGO_URL: mongoUrl, JWT_SECRET: jwtSecret },
+    /^baseline listening on (?<port>\d+) pid (?<pid>\d+)$/,
   );
-  for await (const line of createInterface({ input: child.stdout! })) {
-    // tsx runs the server in a child process of its own: its pid is the one to measure.
-    const [, port, pid] = /^baseline listening on (\d+) pid (\d+)$/.exec(line) ?? [];
-    if (port && pid) return { child, pid: Number(pid), url: `http://127.0.0.1:${port}` };
-  }
-  throw new Error('the baseline exited before listening');
+  return { ...script, url: `http://127.0.0.1:${script.ready.groups!.port}` };
 }
 
 async function main() {
@@ -81,16 +65,7 @@ async function main() {
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
     for (const choice of ['deployment', 'none'] as const) {
-      systems.push(
-        await startSystem({
-          log: () => undefined,
-          apps,
-          gatewayPort: 0,
-          output: () => undefined,
-          color: false,
-          command: bundles.command(choice),
-        }),
-      );
+      systems.push(await bundles.start(choice));
     }
     const [system, plain] = systems as [LocalSystem, LocalSystem];
     baseline = await startBaseline(system.mongoUrl, system.jwtSecret);
@@ -237,14 +212,34 @@ async function main() {
     console.log(
       `\n${connections} connections, ${seconds} s per run, ${rounds} alternating rounds; median (min-max)\n\n${table}\n`,
     );
-    const outDir = path.join(repoRoot, 'tmp', 'bench');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(
-      path.join(outDir, 'cmdh.json'),
-      JSON.stringify({ seconds, rounds, connections, runs }, null, 2),
-    );
+    const reportRows: ReportRow[] = (['create', 'update'] as const).flatMap((operation) => {
+      const base = runs[`${operation} baseline`]!;
+      const row = (
+        name: string,
+        what: string,
+        of: (run: Run) => number,
+        digits: number,
+        target?: string,
+      ) =>
+        sideBySideRow(
+          `cmdh ${operation}${name === 'customers-cmdh' ? '' : ' (no V8 options)'}: ${what}`,
+          runs[`${operation} ${name}`]!,
+          base,
+          of,
+          digits,
+          target,
+        );
+      return [
+        row('customers-cmdh', 'req/s', (r) => r.requestsPerSecond, 0, 'ratio >= 0.85'),
+        row('customers-cmdh', 'CPU ms/req', (r) => r.cpuMsPerRequest, 3),
+        row('customers-cmdh', 'engine CPU ms/req', (r) => r.engineCpuMsPerRequest, 3),
+        row('customers-cmdh', 'RSS MiB under load', (r) => r.residentMiB, 0),
+        row('customers-cmdh, no V8 options', 'req/s', (r) => r.requestsPerSecond, 0),
+      ];
+    });
+    writeBenchResult('cmdh', reportRows, { seconds, rounds, connections, runs });
   } finally {
-    baseline?.child.kill('SIGTERM');
+    await baseline?.stop();
     for (const system of systems) await system.stop();
     await infra.stop();
   }
