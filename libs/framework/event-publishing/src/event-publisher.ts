@@ -2,8 +2,9 @@ import type { Db } from 'mongodb';
 import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { EventProducer } from '@cqrs/framework-kafka';
-import type { ChangeEvent, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
+import type { ChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
+import { lastEventPipeline, type LastEventChange } from './last-event-pipeline';
 import { toCloudEvent } from './to-cloud-event';
 
 export interface EventPublisherOptions {
@@ -29,13 +30,14 @@ export interface EventPublisherOptions {
  * publishes the batch again (at-least-once; consumers dedupe by event id), never skips it.
  */
 export function createEventPublisher(options: EventPublisherOptions): ChangeStreamSubscriber {
-  return createChangeStreamSubscriber<VersionedDocument>({
+  return createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
     db: options.db,
     collection: options.collection,
     name: options.name,
+    pipeline: lastEventPipeline,
     maxBatch: options.maxBatch ?? 500,
     logger: options.logger.child({ module: 'event-publisher' }),
-    handle: async (batch: ChangeEvent<VersionedDocument>[]) => {
+    handle: async (batch: LastEventChange[]) => {
       const events = batch.map((change) =>
         toCloudEvent(change.fullDocument.lastEvent, options.source),
       );

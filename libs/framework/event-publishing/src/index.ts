@@ -13,6 +13,7 @@ export {
   type ReplayEventsResult,
 } from './replay-schemas';
 export { rewindConsumerGroup, type RewoundPartition } from './rewind-group';
+export { lastEventPipeline, type LastEventChange } from './last-event-pipeline';
 export { toCloudEvent } from './to-cloud-event';
 export {
   publishingConfigShape,

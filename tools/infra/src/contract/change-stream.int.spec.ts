@@ -223,6 +223,54 @@ describe('change stream contract', () => {
     ]);
   });
 
+  it('projects fullDocument down to the fields a $project keeps, and resumes after a projected event', async () => {
+    const collection = db.collection<Doc>('aggregates');
+    // The projection evp and the webhook fan-out use (lastEventPipeline), on this contract's Doc.
+    const pipeline = [
+      { $match: { operationType: { $in: ['insert', 'replace'] } } },
+      {
+        $project: {
+          operationType: 1,
+          clusterTime: 1,
+          ns: 1,
+          documentKey: 1,
+          'fullDocument.version': 1,
+        },
+      },
+    ];
+    const stream = collection.watch<Doc, Event>(pipeline, { maxAwaitTimeMS: 200 });
+    expect(await stream.tryNext()).toBeNull();
+
+    await collection.insertOne(docAt('p', 1));
+    await collection.replaceOne({ _id: 'p', version: 1 }, docAt('p', 2));
+    const [insert, replace] = await take(stream, 2);
+    await stream.close();
+
+    expect(Object.keys(insert as object).sort()).toEqual(
+      ['_id', 'clusterTime', 'documentKey', 'fullDocument', 'ns', 'operationType'].sort(),
+    );
+    expect(insert).toMatchObject({
+      operationType: 'insert',
+      ns: { db: db.databaseName, coll: 'aggregates' },
+      documentKey: { _id: 'p' },
+    });
+    expect((insert as { fullDocument: unknown }).fullDocument).toEqual({ version: 1 });
+    expect(replace).toMatchObject({ operationType: 'replace', fullDocument: { version: 2 } });
+    expect(replace).not.toHaveProperty('fullDocument.payload');
+
+    await collection.replaceOne({ _id: 'p', version: 2 }, docAt('p', 3));
+    const resumed = collection.watch<Doc, Event>(pipeline, {
+      maxAwaitTimeMS: 200,
+      resumeAfter: (insert as { _id: ResumeToken })._id,
+    });
+    const after = await take(resumed, 2);
+    await resumed.close();
+    expect(after.map((e) => (e as { fullDocument: { version: number } }).fullDocument)).toEqual([
+      { version: 2 },
+      { version: 3 },
+    ]);
+  });
+
   it('holds a getMore open until an event arrives instead of answering empty at once', async () => {
     const collection = db.collection<Doc>('aggregates');
     await db.createCollection('aggregates');

@@ -1,8 +1,9 @@
 import type { Db } from 'mongodb';
 import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
-import { toCloudEvent } from '@cqrs/framework-event-publishing';
-import type { ChangeEvent, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
+import type { LastEventChange } from '@cqrs/framework-event-publishing';
+import { lastEventPipeline, toCloudEvent } from '@cqrs/framework-event-publishing';
+import type { ChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
 import type { DeliveryStore, NewDelivery } from '../deliveries/delivery-store';
 import { wantsType } from '../subscriptions/subscription';
@@ -31,13 +32,14 @@ export interface FanOutOptions {
  * batch, and the deterministic delivery ids make the replay create nothing twice.
  */
 export function createFanOut(options: FanOutOptions): ChangeStreamSubscriber {
-  return createChangeStreamSubscriber<VersionedDocument>({
+  return createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
     db: options.db,
     collection: options.collection,
     name: options.name,
+    pipeline: lastEventPipeline,
     maxBatch: options.maxBatch,
     logger: options.logger.child({ module: 'webhook-fan-out' }),
-    handle: async (batch: ChangeEvent<VersionedDocument>[]) => {
+    handle: async (batch: LastEventChange[]) => {
       const subscriptions = await options.subscriptions.active();
       if (subscriptions.length === 0) return;
       const deliveries: NewDelivery[] = [];
