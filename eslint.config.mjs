@@ -59,7 +59,19 @@ export default tseslint.config(
     ...jest.configs['flat/recommended'],
     rules: {
       ...jest.configs['flat/recommended'].rules,
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+      // deciderSpec's then* assert (libs/framework/command-handling/src/testing).
+      'jest/expect-expect': [
+        'error',
+        {
+          assertFunctionNames: [
+            'expect',
+            'expect*',
+            '**.when.then',
+            '**.when.thenMatches',
+            '**.when.thenRefused',
+          ],
+        },
+      ],
       'jest/no-disabled-tests': 'error',
       'jest/no-focused-tests': 'error',
     },

@@ -1,10 +1,10 @@
 import type { CustomerStatus } from '../domain/customer-status';
 import { customerStatuses } from '../domain/customer-status';
 import type { CustomerEvent } from '../events/customer-events';
+import { deciderSpec } from '@cqrs/framework-command-handling/testing';
 import {
   at,
   customerId,
-  given,
   historyIn,
   ordersService,
   riskOfficer,
@@ -25,113 +25,70 @@ const closed = (orderId: string, minute = 6): CustomerEvent => ({
   orderId,
 });
 
-const withOpenOrders = (status: CustomerStatus, ...orderIds: string[]) =>
-  given([...historyIn(status), ...orderIds.map((id) => opened(id))]);
+const withOpenOrders = (status: CustomerStatus, ...orderIds: string[]) => [
+  ...historyIn(status),
+  ...orderIds.map((id) => opened(id)),
+];
 
-const record = (
-  state: ReturnType<typeof given>,
-  type: 'RecordOrderOpened' | 'RecordOrderClosed',
-  orderId: string,
-) =>
-  customerAggregate.decide(
-    state,
-    { type, customerId, orderId },
-    { actor: ordersService, now: at(30) },
-  );
+const fromOrders = deciderSpec(customerAggregate, { actor: ordersService, now: at(30) });
+const byRiskOfficer = deciderSpec(customerAggregate, { actor: riskOfficer, now: at(30) });
+const openOrder = (orderId: string) =>
+  ({ type: 'RecordOrderOpened', customerId, orderId }) as const;
+const closeOrder = (orderId: string) =>
+  ({ type: 'RecordOrderClosed', customerId, orderId }) as const;
+const closeCustomer = { type: 'CloseCustomer', customerId } as const;
 
 describe('Customer', () => {
   // Orders are facts from the orders service: recorded whatever the status (see decide-orders).
   describe.each(customerStatuses)('when %s', (status) => {
     it('accepts RecordOrderOpened for a new order', () => {
-      // Arrange
-      const state = withOpenOrders(status, 'o-1');
+      const state = fromOrders
+        .given(withOpenOrders(status, 'o-1'))
+        .when(openOrder('o-2'))
+        .then(opened('o-2', 30));
 
-      // Act
-      const decision = record(state, 'RecordOrderOpened', 'o-2');
-
-      // Assert
-      expect(decision).toEqual({
-        kind: 'accepted',
-        event: {
-          type: 'customer.order_opened.v1',
-          customerId,
-          occurredAt: at(30).toISOString(),
-          orderId: 'o-2',
-        },
-      });
+      expect(state.openOrderIds).toEqual(['o-1', 'o-2']);
     });
 
     it('refuses RecordOrderOpened for an order already open (order_already_open)', () => {
-      // Act
-      const decision = record(withOpenOrders(status, 'o-1'), 'RecordOrderOpened', 'o-1');
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'rejected',
-        code: 'rule_violated',
-        reason: 'order_already_open',
-      });
+      fromOrders
+        .given(withOpenOrders(status, 'o-1'))
+        .when(openOrder('o-1'))
+        .thenRefused('rule_violated', 'order_already_open');
     });
 
     it('accepts RecordOrderClosed for an open order', () => {
-      // Act
-      const decision = record(withOpenOrders(status, 'o-1', 'o-2'), 'RecordOrderClosed', 'o-1');
+      const state = fromOrders
+        .given(withOpenOrders(status, 'o-1', 'o-2'))
+        .when(closeOrder('o-1'))
+        .then(closed('o-1', 30));
 
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'accepted',
-        event: { type: 'customer.order_closed.v1', orderId: 'o-1' },
-      });
+      expect(state.openOrderIds).toEqual(['o-2']);
     });
 
     it('refuses RecordOrderClosed for an order not open (order_not_open)', () => {
-      // Act
-      const decision = record(withOpenOrders(status, 'o-1'), 'RecordOrderClosed', 'o-9');
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'rejected',
-        code: 'rule_violated',
-        reason: 'order_not_open',
-      });
+      fromOrders
+        .given(withOpenOrders(status, 'o-1'))
+        .when(closeOrder('o-9'))
+        .thenRefused('rule_violated', 'order_not_open');
     });
   });
 
   describe.each(['active', 'blocked'] as const)('when %s with open orders', (status) => {
-    it('refuses CloseCustomer (open_orders)', () => {
-      // Arrange
-      const state = withOpenOrders(status, 'o-1', 'o-2');
+    it('refuses CloseCustomer (open_orders), naming how many', () => {
+      const outcome = byRiskOfficer.given(withOpenOrders(status, 'o-1', 'o-2')).when(closeCustomer);
 
-      // Act
-      const decision = customerAggregate.decide(
-        state,
-        { type: 'CloseCustomer', customerId },
-        { actor: riskOfficer, now: at(30) },
-      );
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'rejected',
-        code: 'rule_violated',
-        reason: 'open_orders',
+      outcome.thenRefused('rule_violated', 'open_orders');
+      expect(outcome.decision).toMatchObject({
         message: expect.stringContaining('2 open order') as unknown,
       });
     });
 
     it('accepts CloseCustomer once every order is closed', () => {
-      // Arrange
-      const state = given([...historyIn(status), opened('o-1'), closed('o-1')]);
+      const history = [...historyIn(status), opened('o-1'), closed('o-1')];
 
-      // Act
-      const decision = customerAggregate.decide(
-        state,
-        { type: 'CloseCustomer', customerId },
-        { actor: riskOfficer, now: at(30) },
-      );
-
-      // Assert
-      expect(state?.openOrderIds).toEqual([]);
-      expect(decision).toMatchObject({ kind: 'accepted', event: { type: 'customer.closed.v1' } });
+      expect(byRiskOfficer.stateOf(history)?.openOrderIds).toEqual([]);
+      byRiskOfficer.given(history).when(closeCustomer).thenMatches({ type: 'customer.closed.v1' });
     });
   });
 });

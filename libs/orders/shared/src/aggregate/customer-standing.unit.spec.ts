@@ -1,4 +1,4 @@
-import type { Actor } from '@cqrs/framework-core';
+import { deciderSpec } from '@cqrs/framework-command-handling/testing';
 import type { RecordCustomerStanding } from '../commands/customer-standing-commands';
 import type { CustomerStanding, Standing } from '../domain/customer-standing';
 import {
@@ -15,11 +15,7 @@ const record = (standing: Standing, customerVersion: number): RecordCustomerStan
   customerVersion,
 });
 
-const decide = (
-  state: CustomerStanding | undefined,
-  command: RecordCustomerStanding,
-  actor: Actor = ordersService,
-) => customerStandingAggregate.decide(state, command, { actor, now: at(20) });
+const spec = deciderSpec(customerStandingAggregate, { actor: ordersService, now: at(20) });
 
 /** The state after recording `standing` at `version`, a minute after `t0`. */
 const standingAt = (standing: Standing, version: number): CustomerStanding => ({
@@ -32,22 +28,17 @@ const standingAt = (standing: Standing, version: number): CustomerStanding => ({
 describe('CustomerStanding', () => {
   describe('when not recorded yet', () => {
     it('records the standing and the customer version', () => {
-      // Arrange
-      const decision = decide(undefined, record('pending_kyc', 1));
-      if (decision.kind !== 'accepted') throw new Error('refused');
-
-      // Act
-      const state = customerStandingAggregate.evolve(undefined, decision.event);
-
-      // Assert
-      expect(decision.event).toEqual({
+      const event = {
         type: 'customer_standing.recorded.v1',
         customerId,
         occurredAt: at(20).toISOString(),
         standing: 'pending_kyc',
         customerVersion: 1,
-      });
-      expect(customerStandingEventSchema.safeParse(decision.event).success).toBe(true);
+      } as const;
+
+      const state = spec.given([]).when(record('pending_kyc', 1)).then(event);
+
+      expect(customerStandingEventSchema.safeParse(event).success).toBe(true);
       expect(state).toEqual({
         customerId,
         standing: 'pending_kyc',
@@ -57,26 +48,18 @@ describe('CustomerStanding', () => {
     });
 
     it('records a first event that is not the customer registration (version > 1)', () => {
-      // Act
-      const decision = decide(undefined, record('active', 4));
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'accepted',
-        event: { standing: 'active', customerVersion: 4 },
+      spec.given([]).when(record('active', 4)).thenMatches({
+        type: 'customer_standing.recorded.v1',
+        standing: 'active',
+        customerVersion: 4,
       });
     });
 
     it('refuses an actor without the service role (forbidden)', () => {
-      // Act
-      const decision = decide(undefined, record('active', 2), shopper);
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'rejected',
-        code: 'forbidden',
-        reason: 'service_role_required',
-      });
+      spec
+        .given([])
+        .when(record('active', 2), { actor: shopper })
+        .thenRefused('forbidden', 'service_role_required');
     });
   });
 
@@ -87,14 +70,11 @@ describe('CustomerStanding', () => {
       ['a newer version with another standing', record('blocked', 4), 'blocked'],
       ['a newer version with the same standing', record('active', 7), 'active'],
     ] as const)('accepts %s and records its version', (_what, command, standing) => {
-      // Arrange
-      const decision = decide(state, command);
-      if (decision.kind !== 'accepted') throw new Error('refused');
+      const after = spec
+        .given({ state })
+        .when(command)
+        .thenMatches({ type: 'customer_standing.recorded.v1', standing });
 
-      // Act
-      const after = customerStandingAggregate.evolve(state, decision.event);
-
-      // Assert
       expect(after).toEqual({
         customerId,
         standing,
@@ -107,15 +87,10 @@ describe('CustomerStanding', () => {
       ['the same version (a duplicate)', 3],
       ['an older version (out of order)', 2],
     ])('refuses %s as stale_standing', (_what, version) => {
-      // Act
-      const decision = decide(state, record('pending_kyc', version));
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'rejected',
-        code: 'rule_violated',
-        reason: 'stale_standing',
-      });
+      spec
+        .given({ state })
+        .when(record('pending_kyc', version))
+        .thenRefused('rule_violated', 'stale_standing');
     });
 
     it('refuses an older recorded event as impossible', () => {

@@ -1,0 +1,1 @@
+export { deciderSpec, type DeciderSpec, type Given, type Then } from './decider-spec';
