@@ -1,4 +1,4 @@
-import type { Actor } from '@cqrs/framework-core';
+import { deciderSpec } from '@cqrs/framework-command-handling/testing';
 import type { CustomerStatus } from '../domain/customer-status';
 import {
   at,
@@ -10,13 +10,8 @@ import {
 } from '../testing/customer-fixtures';
 import { customerAggregate } from './customer-aggregate';
 
-const decideAs = (
-  actor: Actor,
-  status: CustomerStatus,
-  type: 'BlockCustomer' | 'UnblockCustomer',
-) => customerAggregate.decide(customerIn(status), sampleCommand(type), { actor, now: at(10) });
-
-const forbidden = { kind: 'rejected', code: 'forbidden', reason: 'risk_role_required' };
+const spec = deciderSpec(customerAggregate, { actor: riskOfficer, now: at(10) });
+const given = (status: CustomerStatus) => spec.given({ state: customerIn(status) });
 
 describe('Customer', () => {
   describe('when active', () => {
@@ -25,55 +20,37 @@ describe('Customer', () => {
       ['a service', ordersService],
       ['an actor without roles', { sub: 'nobody', roles: [] }],
     ])('refuses BlockCustomer from %s (forbidden)', (_who, actor) => {
-      // Act
-      const decision = decideAs(actor, 'active', 'BlockCustomer');
-
-      // Assert
-      expect(decision).toMatchObject(forbidden);
+      given('active')
+        .when(sampleCommand('BlockCustomer'), { actor })
+        .thenRefused('forbidden', 'risk_role_required');
     });
 
     it('accepts BlockCustomer from an actor that has risk among other roles', () => {
-      // Arrange
-      const actor = { sub: 'lead', roles: ['customer_support', 'risk'] };
-
-      // Act
-      const decision = decideAs(actor, 'active', 'BlockCustomer');
-
-      // Assert
-      expect(decision).toMatchObject({ kind: 'accepted', event: { type: 'customer.blocked.v1' } });
+      given('active')
+        .when(sampleCommand('BlockCustomer'), {
+          actor: { sub: 'lead', roles: ['customer_support', 'risk'] },
+        })
+        .thenMatches({ type: 'customer.blocked.v1' });
     });
 
     it('accepts CloseCustomer from any authenticated actor', () => {
-      // Act
-      const decision = customerAggregate.decide(
-        customerIn('active'),
-        sampleCommand('CloseCustomer'),
-        { actor: clerk, now: at(10) },
-      );
-
-      // Assert
-      expect(decision).toMatchObject({ kind: 'accepted', event: { type: 'customer.closed.v1' } });
+      given('active')
+        .when(sampleCommand('CloseCustomer'), { actor: clerk })
+        .thenMatches({ type: 'customer.closed.v1' });
     });
   });
 
   describe('when blocked', () => {
     it('refuses UnblockCustomer from a clerk (forbidden)', () => {
-      // Act
-      const decision = decideAs(clerk, 'blocked', 'UnblockCustomer');
-
-      // Assert
-      expect(decision).toMatchObject(forbidden);
+      given('blocked')
+        .when(sampleCommand('UnblockCustomer'), { actor: clerk })
+        .thenRefused('forbidden', 'risk_role_required');
     });
 
     it('accepts UnblockCustomer from risk', () => {
-      // Act
-      const decision = decideAs(riskOfficer, 'blocked', 'UnblockCustomer');
-
-      // Assert
-      expect(decision).toMatchObject({
-        kind: 'accepted',
-        event: { type: 'customer.unblocked.v1' },
-      });
+      given('blocked')
+        .when(sampleCommand('UnblockCustomer'))
+        .thenMatches({ type: 'customer.unblocked.v1' });
     });
   });
 
@@ -82,11 +59,9 @@ describe('Customer', () => {
     it.each(['BlockCustomer', 'UnblockCustomer'] as const)(
       'refuses %s from a clerk as forbidden, not as already_closed',
       (type) => {
-        // Act
-        const decision = decideAs(clerk, 'closed', type);
-
-        // Assert
-        expect(decision).toMatchObject(forbidden);
+        given('closed')
+          .when(sampleCommand(type), { actor: clerk })
+          .thenRefused('forbidden', 'risk_role_required');
       },
     );
   });
