@@ -4,6 +4,7 @@ import { signToken } from '@cqrs/framework-core';
 import { formatSequence, toKafkaMessage } from '@cqrs/framework-kafka';
 import { ordersEventsTopic } from '@cqrs/orders-shared';
 import { startSystem } from '@cqrs/tools-dev';
+import { handledEvents } from './handled-events';
 import { percentile, perSecond } from './stats';
 
 /**
@@ -130,13 +131,7 @@ async function main() {
     );
 
     // (2) customers-evh at saturation: a backlog of order.placed events, then drain it.
-    const handled = async () => {
-      const text = await (await fetch(`${url('customers-evh')}/metrics`)).text();
-      return [...text.matchAll(/^evh_events_total\{[^}]*outcome="handled"[^}]*\} (\d+)/gm)].reduce(
-        (sum, m) => sum + Number(m[1]),
-        0,
-      );
-    };
+    const handled = () => handledEvents(url('customers-evh'));
     const before = await handled();
     await producer.connect();
     const events = Array.from({ length: backlog }, (_, i) => {

@@ -9,6 +9,7 @@ import { customersEventsTopic } from '@cqrs/customers-shared';
 import { customerStandingsCollection } from '@cqrs/orders-shared';
 import { components, startLocalInfra, stateOf, useTestProfile } from '@cqrs/tools-infra';
 import { cpuSeconds, residentMiB } from '../process-usage';
+import { handledEvents } from '../handled-events';
 import { medianSpread, percentile } from '../stats';
 import { ratioOf, sideBySideRow, writeBenchResult, type ReportRow } from './bench-result';
 import { startChildScript } from './child-script';
@@ -73,7 +74,6 @@ interface LatencyRun {
   readonly toKafka: { p50: number; p99: number };
   readonly toStanding: { p50: number; p99: number };
   readonly toWebhook: { p50: number; p99: number };
-  readonly unverified: number;
 }
 
 async function main() {
@@ -152,14 +152,8 @@ async function main() {
       }
     };
     const ordersEvhUrl = system.apps.find((a) => a.name === 'orders-evh')!.url;
-    /** Events orders-evh has handled (each a standing applied by orders-cmdh), from its metrics. */
-    const handledByOrdersEvh = async () => {
-      const text = await (await fetch(`${ordersEvhUrl}/metrics`)).text();
-      return [...text.matchAll(/^evh_events_total\{[^}]*outcome="handled"[^}]*\} (\d+)/gm)].reduce(
-        (sum, m) => sum + Number(m[1]),
-        0,
-      );
-    };
+    /** Events orders-evh has handled: each a standing applied by orders-cmdh. */
+    const handledByOrdersEvh = () => handledEvents(ordersEvhUrl);
     const handledBefore = await handledByOrdersEvh();
     /** Every customer this bench registered. */
     const registered = new Set<string>();
@@ -226,6 +220,14 @@ async function main() {
     };
     const cmdhUrl = system.apps.find((a) => a.name === 'customers-cmdh')!.url;
 
+    /** CPU ms each process spent since `before` (its CPU seconds then), per registration. */
+    const cpuPerRegistration = (before: number[], accepted: number) =>
+      Object.fromEntries(
+        processes.map((p, i) => [
+          p.name,
+          ((cpuSeconds(p.pid) - before[i]!) * 1000) / Math.max(1, accepted),
+        ]),
+      );
     const throughGateway = async (): Promise<SystemRun> => {
       const before = processes.map((p) => cpuSeconds(p.pid));
       const started = performance.now();
@@ -236,24 +238,14 @@ async function main() {
       return {
         ...run,
         sustainedPerSecond: run.accepted / elapsed,
-        cpuMs: Object.fromEntries(
-          processes.map((p, i) => [
-            p.name,
-            ((cpuSeconds(p.pid) - before[i]!) * 1000) / Math.max(1, run.accepted),
-          ]),
-        ),
+        cpuMs: cpuPerRegistration(before, run.accepted),
         residentMiB: rss,
       };
     };
     const direct = async (): Promise<SystemRun> => {
       const before = processes.map((p) => cpuSeconds(p.pid));
       const run = await load(cmdhUrl);
-      const cpuMs = Object.fromEntries(
-        processes.map((p, i) => [
-          p.name,
-          ((cpuSeconds(p.pid) - before[i]!) * 1000) / Math.max(1, run.accepted),
-        ]),
-      );
+      const cpuMs = cpuPerRegistration(before, run.accepted);
       await drained();
       return { ...run, sustainedPerSecond: NaN, cpuMs, residentMiB: {} };
     };
@@ -271,7 +263,7 @@ async function main() {
       const webhooks = new Map<string, number>();
       for (const r of receiver.received)
         if (!webhooks.has(r.id)) webhooks.set(r.id, r.at.getTime());
-      const spread = (at: (id: string) => number | undefined, what: string) => {
+      const delays = (at: (id: string) => number | undefined, what: string) => {
         const list = accepted.map((id) => (at(id) ?? NaN) - (onKafka.get(id)?.accepted ?? NaN));
         const missing = list.filter(Number.isNaN).length;
         if (missing > 0) throw new Error(`${missing} of ${list.length} registrations lack ${what}`);
@@ -280,12 +272,13 @@ async function main() {
       return {
         rate,
         count: accepted.length,
-        toKafka: spread((id) => onKafka.get(id)?.seen, 'their event on Kafka'),
-        toStanding: spread((id) => stored.get(id), 'their standing'),
-        toWebhook: spread((id) => webhooks.get(`${id}:1`), 'their webhook'),
-        unverified: receiver.unverified(secret).length,
+        toKafka: delays((id) => onKafka.get(id)?.seen, 'their event on Kafka'),
+        toStanding: delays((id) => stored.get(id), 'their standing'),
+        toWebhook: delays((id) => webhooks.get(`${id}:1`), 'their webhook'),
       };
     };
+
+    const totalCpu = (run: SystemRun) => Object.values(run.cpuMs).reduce((a, b) => a + b, 0);
 
     log('warm-up');
     await throughGateway();
@@ -301,9 +294,7 @@ async function main() {
         log(
           `round ${round + 1}: ${target} ${run.requestsPerSecond.toFixed(0)} req/s` +
             (target === 'gateway'
-              ? `, sustained ${run.sustainedPerSecond.toFixed(0)}/s, ${Object.values(run.cpuMs)
-                  .reduce((a, b) => a + b, 0)
-                  .toFixed(2)} ms CPU per registration`
+              ? `, sustained ${run.sustainedPerSecond.toFixed(0)}/s, ${totalCpu(run).toFixed(2)} ms CPU per registration`
               : '') +
             `, ${run.failed} failed`,
         );
@@ -314,13 +305,12 @@ async function main() {
       log(
         `round ${round + 1}: at ${rate}/s: -> Kafka p50 ${run.toKafka.p50} p99 ${run.toKafka.p99} ms; ` +
           `-> standing p50 ${run.toStanding.p50} p99 ${run.toStanding.p99} ms; ` +
-          `-> webhook p50 ${run.toWebhook.p50} p99 ${run.toWebhook.p99} ms; ${run.unverified} unverified`,
+          `-> webhook p50 ${run.toWebhook.p50} p99 ${run.toWebhook.p99} ms`,
       );
     }
 
     const median = (values: number[]) => percentile(values, 50);
     const spread = (values: number[], digits = 0) => medianSpread(values, digits);
-    const totalCpu = (run: SystemRun) => Object.values(run.cpuMs).reduce((a, b) => a + b, 0);
     const rows: ReportRow[] = [
       sideBySideRow(
         'gateway: registrations/s, through the gateway vs straight to cmdh',
@@ -374,8 +364,8 @@ async function main() {
         target,
       })),
     ];
-    const unverified = latencyRuns.reduce((sum, r) => sum + r.unverified, 0);
-    if (unverified > 0) log(`${unverified} webhook deliveries did not verify`);
+    const unverified = receiver.unverified(secret).length;
+    log(`${receiver.received.length} webhook deliveries, ${unverified} of them not verified`);
     console.log(
       `\n${connections} connections, ${seconds} s per run, ${rounds} alternating rounds\n`,
     );
