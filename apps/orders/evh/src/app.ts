@@ -3,7 +3,6 @@ import { startEventHandlingApp } from '@cqrs/framework-event-handling';
 import { ordersParkedEventsRoutes } from '@cqrs/orders-shared';
 import type { Config } from './config';
 import { customerEventRoutes } from './event-routes';
-import { skippingStaleStandings } from './stale-standings';
 
 /**
  * orders-evh: the customers events (`customers.events.v1`) -> orders-cmdh internal commands
@@ -13,10 +12,6 @@ import { skippingStaleStandings } from './stale-standings';
 export const start: StartApp<Config> = (config, options) =>
   startEventHandlingApp(
     config,
-    {
-      routes: customerEventRoutes,
-      parkedRoutes: ordersParkedEventsRoutes,
-      client: skippingStaleStandings,
-    },
+    { routes: customerEventRoutes, parkedRoutes: ordersParkedEventsRoutes },
     options,
   );

@@ -1,4 +1,3 @@
-import type { CommandClient } from '@cqrs/framework-command-client';
 import { connectCmdhClient } from '@cqrs/framework-command-client';
 import type { BaseConfig, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
@@ -21,8 +20,6 @@ export interface EventHandlingAppSpec {
   readonly routes: EventRoutes;
   /** The service's declared parked-events routes (`parkedEventsRoutes('<service>')`). */
   readonly parkedRoutes: ParkedEventsRoutes;
-  /** Wraps the HTTP command client, for a service-specific reading of answers. */
-  readonly client?: (http: CommandClient) => CommandClient;
 }
 
 /**
@@ -39,13 +36,12 @@ export async function startEventHandlingApp<
   const parked = createParkedEventStore(mongo.db);
   await applyIndexes(mongo.db, parkedEventIndexes(), logger);
 
-  const http = connectCmdhClient(runtime);
   const handler = createEventHandler({
     kafka: createServiceKafka(runtime),
     groupId: consumerGroupOf(config),
     topic: config.EVENTS_TOPIC,
     routes: spec.routes,
-    client: spec.client ? spec.client(http) : http,
+    client: connectCmdhClient(runtime),
     parked,
     logger,
     metrics,

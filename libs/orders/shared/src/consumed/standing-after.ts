@@ -25,8 +25,8 @@ export const standingAfter = (type: ConsumedCustomerEventType): Standing => effe
 /**
  * What `orders-evh` does to the customer's orders after recording the standing: `hold` every
  * open (placed or paid) order on a block, `release` every held order on an unblock, else nothing.
- * When the standing is refused as `stale_standing` the event is older than what orders already
- * applied, so its action is skipped too.
+ * Both act on the customer's current standing (a hold only while blocked, a release only while
+ * active), so an event older than the recorded standing (answered as a replay) changes nothing.
  */
 export const customerOrdersActionAfter = (
   type: ConsumedCustomerEventType,

@@ -58,13 +58,16 @@ export const recordCustomerStandingRoute = defineRoute({
   params: customerParamsSchema,
   body: recordCustomerStandingBodySchema,
   responses: {
-    200: { description: 'Recorded', body: customerStandingResourceSchema },
+    200: {
+      description:
+        'Recorded; or, for a customer version at or below the recorded one (an event already ' +
+        'applied, redelivered or replayed late), the current standing with ' +
+        '`Idempotent-Replayed: true`, so a late event is neither refused nor parked',
+      body: customerStandingResourceSchema,
+    },
     ...requestProblems,
     403: roleRequired('service'),
     409: problem('Concurrent writes to this standing kept winning; retry with the same key'),
-    422: problem(
-      'A newer customer version is already recorded (reason stale_standing): already applied',
-    ),
   },
 });
 

@@ -1,7 +1,6 @@
 import type { ApiRoute } from '@cqrs/framework-core';
-import { allRoutes } from '@cqrs/tools-openapi';
-import { gatewayProbePaths } from './create-gateway';
-import { buildRouteTable, matchRoute } from './route-table';
+import { allRoutes } from '../services';
+import { buildRouteTable, gatewayProbePaths, matchRoute } from './route-table';
 
 const describeRoute = (r: ApiRoute) =>
   `${r.method.toUpperCase()} ${r.path} (${r.service}-${r.app})`;

@@ -8,6 +8,9 @@ import {
   type PathSegment,
 } from './path-pattern';
 
+/** The gateway's own probes; no public route may shadow them. */
+export const gatewayProbePaths = ['/livez', '/readyz'] as const;
+
 /** What the gateway needs of a route declaration (a full `ApiRoute` fits). */
 export type GatewayRouteSource = Pick<
   ApiRoute,
