@@ -25,6 +25,15 @@ const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:shared', 'type:framework'] },
   { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:framework'] },
   { sourceTag: 'type:framework', onlyDependOnLibsWithTags: ['type:framework'] },
+  // Inside the framework: core knows no other lib; each infrastructure adapter (MongoDB, Kafka,
+  // the cmdh client) knows only core, never another adapter or a pipeline; the role pipelines
+  // build on both.
+  { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
+  { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:core'] },
+  {
+    sourceTag: 'layer:pipeline',
+    onlyDependOnLibsWithTags: ['layer:core', 'layer:infrastructure', 'layer:pipeline'],
+  },
   {
     sourceTag: 'type:tool',
     onlyDependOnLibsWithTags: ['type:tool', 'type:shared', 'type:framework'],

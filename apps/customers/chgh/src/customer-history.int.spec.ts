@@ -1,7 +1,6 @@
 import fastJsonPatch from 'fast-json-patch';
 import type { Actor } from '@cqrs/framework-core';
 import { uniqueName, waitUntil } from '@cqrs/framework-core/testing';
-import type { WriteMeta } from '@cqrs/framework-mongo/testing';
 import type { CustomerDocument, CustomerHistoryEntry } from '@cqrs/customers-shared';
 import {
   customerHistoryCollection,
@@ -9,6 +8,7 @@ import {
   fromDocument,
   toCustomerSnapshot,
 } from '@cqrs/customers-shared';
+import type { WriteMeta } from '@cqrs/framework-command-handling/testing';
 import { chghFixture } from './testing/chgh-fixture';
 import { customerWrites } from './testing/customer-writes';
 

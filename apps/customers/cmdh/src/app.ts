@@ -1,6 +1,6 @@
 import type { StartApp } from '@cqrs/framework-core';
-import { startCommandHandlingApp } from '@cqrs/framework-mongo';
 import { customerIndexes } from '@cqrs/customers-shared';
+import { startCommandHandlingApp } from '@cqrs/framework-command-handling';
 import type { Config } from './config';
 import { createCustomerCommands } from './customer-commands';
 import { kycExpiryJob } from './kyc-expiry';

@@ -1,8 +1,11 @@
 import type { Db } from 'mongodb';
 import type { Logger, Metrics } from '@cqrs/framework-core';
 import { AppError } from '@cqrs/framework-core';
-import { createCommandHandler, observeCommands } from '@cqrs/framework-command-handling';
-import { createVersionedRepository } from '@cqrs/framework-mongo';
+import {
+  createCommandHandler,
+  createVersionedRepository,
+  observeCommands,
+} from '@cqrs/framework-command-handling';
 import type { CustomerCommand, CustomerDocument } from '@cqrs/customers-shared';
 import {
   customerAggregate,

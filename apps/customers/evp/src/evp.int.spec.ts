@@ -2,7 +2,6 @@ import type { Actor } from '@cqrs/framework-core';
 import { testToken, uniqueName, waitUntil } from '@cqrs/framework-core/testing';
 import type { EvpUnderTest } from '@cqrs/framework-event-publishing/testing';
 import { evpUnderTest } from '@cqrs/framework-event-publishing/testing';
-import { pipelineWriter } from '@cqrs/framework-mongo/testing';
 import type { CustomerCommand } from '@cqrs/customers-shared';
 import {
   customerAggregate,
@@ -11,6 +10,7 @@ import {
   fromDocument,
   toDocument,
 } from '@cqrs/customers-shared';
+import { pipelineWriter } from '@cqrs/framework-command-handling/testing';
 import type { Config } from './config';
 import { start } from './app';
 import { configSchema } from './config';

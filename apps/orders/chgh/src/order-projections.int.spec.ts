@@ -2,7 +2,6 @@ import fastJsonPatch from 'fast-json-patch';
 import type { Actor } from '@cqrs/framework-core';
 import { uniqueName, waitUntil } from '@cqrs/framework-core/testing';
 import type { CheckpointDocument } from '@cqrs/framework-mongo';
-import type { WriteMeta } from '@cqrs/framework-mongo/testing';
 import type {
   OrderDocument,
   OrderHistoryEntry,
@@ -19,6 +18,7 @@ import {
   ordersCollection,
   toOrderSnapshot,
 } from '@cqrs/orders-shared';
+import type { WriteMeta } from '@cqrs/framework-command-handling/testing';
 import { chghFixture } from './testing/chgh-fixture';
 import { orderWrites } from './testing/order-writes';
 

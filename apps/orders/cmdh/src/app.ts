@@ -1,6 +1,6 @@
 import type { StartApp } from '@cqrs/framework-core';
-import { startCommandHandlingApp } from '@cqrs/framework-mongo';
 import { orderIndexes } from '@cqrs/orders-shared';
+import { startCommandHandlingApp } from '@cqrs/framework-command-handling';
 import type { Config } from './config';
 import { createOrderCommands } from './order-commands';
 import { orderCommandRoutes } from './routes';

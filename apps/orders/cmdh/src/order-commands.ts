@@ -4,11 +4,11 @@ import { AppError } from '@cqrs/framework-core';
 import type { CommandRequest, CommandResult } from '@cqrs/framework-command-handling';
 import {
   createCommandHandler,
+  createVersionedRepository,
   deriveId,
   fingerprintOf,
   observeCommands,
 } from '@cqrs/framework-command-handling';
-import { createVersionedRepository } from '@cqrs/framework-mongo';
 import type {
   CustomerOrdersChanged,
   CustomerStandingCommand,

@@ -2,8 +2,6 @@ import type { Actor } from '@cqrs/framework-core';
 import { testToken, waitUntil } from '@cqrs/framework-core/testing';
 import type { EvpUnderTest } from '@cqrs/framework-event-publishing/testing';
 import { evpUnderTest } from '@cqrs/framework-event-publishing/testing';
-import type { PipelineWriter } from '@cqrs/framework-mongo/testing';
-import { pipelineWriter } from '@cqrs/framework-mongo/testing';
 import type { OrderCommand } from '@cqrs/orders-shared';
 import {
   eventCatalog,
@@ -12,6 +10,8 @@ import {
   ordersCollection,
   toOrderDocument,
 } from '@cqrs/orders-shared';
+import type { PipelineWriter } from '@cqrs/framework-command-handling/testing';
+import { pipelineWriter } from '@cqrs/framework-command-handling/testing';
 import type { Config } from './config';
 import { start } from './app';
 import { configSchema } from './config';

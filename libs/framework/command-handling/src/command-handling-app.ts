@@ -8,11 +8,8 @@ import type {
   StartOptions,
 } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { applyIndexes } from '../indexes/apply-indexes';
-import type { IndexDeclaration } from '../indexes/index-declaration';
-import { scheduleOnOneReplica } from '../lease/scheduled-job';
-import type { MongoConfig } from './service-mongo';
-import { connectServiceMongo } from './service-mongo';
+import type { IndexDeclaration, MongoConfig } from '@cqrs/framework-mongo';
+import { applyIndexes, connectServiceMongo, scheduleOnOneReplica } from '@cqrs/framework-mongo';
 
 /**
  * A cron job of a `cmdh`: runs every `everyMs` on one replica at a time, the one holding the

@@ -46,3 +46,9 @@ export {
   internalCommandHeadersSchema,
 } from './command-headers';
 export { commandResponses, staleVersion } from './command-responses';
+export { createVersionedRepository, type VersionedRepository } from './versioned-repository';
+export {
+  startCommandHandlingApp,
+  type CommandHandlingAppSpec,
+  type CommandHandlingJob,
+} from './command-handling-app';

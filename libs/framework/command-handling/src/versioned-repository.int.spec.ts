@@ -1,12 +1,11 @@
 import { AppError } from '@cqrs/framework-core';
 import type { Db } from 'mongodb';
 import { MongoClient, MongoError } from 'mongodb';
-import { tcpProxy } from '../testing/tcp-proxy';
-import { applyIndexes } from '../indexes/apply-indexes';
-import type { SampleDocument } from '../testing/sample-document';
-import { sampleDocument } from '../testing/sample-document';
-import { silentLogger, testDatabase } from '../testing/test-database';
-import { recordProcessed } from '@cqrs/framework-command-handling';
+import { applyIndexes } from '@cqrs/framework-mongo';
+import { silentLogger, tcpProxy, testDatabase } from '@cqrs/framework-mongo/testing';
+import { recordProcessed } from './processed-commands';
+import type { SampleDocument } from './testing/sample-document';
+import { sampleDocument } from './testing/sample-document';
 import type { VersionedRepository } from './versioned-repository';
 import { createVersionedRepository } from './versioned-repository';
 

@@ -1,5 +1,3 @@
-import { findProcessedIn } from '@cqrs/framework-command-handling';
-import type { ProcessedCommand, VersionedDocument } from '@cqrs/framework-command-handling';
 import { AppError } from '@cqrs/framework-core';
 import type {
   Collection,
@@ -9,8 +7,9 @@ import type {
   OptionalUnlessRequiredId,
   WithoutId,
 } from 'mongodb';
-import { duplicateKeyIndex, isDuplicateKeyError } from '../errors/duplicate-key';
-import { mapMongoError } from '../errors/map-mongo-error';
+import { duplicateKeyIndex, isDuplicateKeyError, mapMongoError } from '@cqrs/framework-mongo';
+import type { ProcessedCommand, VersionedDocument } from './stored-event';
+import { findProcessedIn } from './processed-commands';
 
 /**
  * The write model of one aggregate type (DESIGN section 3): one document per aggregate, created

@@ -77,5 +77,9 @@ export {
   type ReadinessChecks,
   type RunningApp,
   type ServiceRuntime,
+  type StartOptions,
 } from './app/service-runtime';
-export type { StartApp, StartOptions } from './app/start-app';
+export type { StartApp } from './app/start-app';
+export { backgroundLoop, type BackgroundLoop } from './timing/background-loop';
+export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
+export { sleep, within } from './timing/sleep';

@@ -9,10 +9,6 @@ export { isTransientMongoError } from './errors/transient-error';
 export { applyIndexes, type AppliedIndexes } from './indexes/apply-indexes';
 export type { IndexDeclaration } from './indexes/index-declaration';
 export {
-  createVersionedRepository,
-  type VersionedRepository,
-} from './repository/versioned-repository';
-export {
   createLeaderElector,
   type LeaderElector,
   type LeaderElectorOptions,
@@ -42,12 +38,6 @@ export {
   runWithLease,
   type RunWithLeaseOptions,
 } from './change-stream/run-with-lease';
-export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { oneActiveReadiness, reportLag } from './change-stream/one-active';
 export { connectServiceMongo, mongoConfigShape, type MongoConfig } from './service/service-mongo';
 export { runEvery, scheduleOnOneReplica } from './lease/scheduled-job';
-export {
-  startCommandHandlingApp,
-  type CommandHandlingAppSpec,
-  type CommandHandlingJob,
-} from './service/command-handling-app';

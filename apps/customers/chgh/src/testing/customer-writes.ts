@@ -1,6 +1,4 @@
 import type { Db } from 'mongodb';
-import type { PipelineWriter } from '@cqrs/framework-mongo/testing';
-import { pipelineWriter } from '@cqrs/framework-mongo/testing';
 import type { CustomerCommand } from '@cqrs/customers-shared';
 import {
   customerAggregate,
@@ -8,6 +6,8 @@ import {
   fromDocument,
   toDocument,
 } from '@cqrs/customers-shared';
+import type { PipelineWriter } from '@cqrs/framework-command-handling/testing';
+import { pipelineWriter } from '@cqrs/framework-command-handling/testing';
 
 /**
  * Writes customers the way customers-cmdh does (its command pipeline over `customers`); with

@@ -1,6 +1,4 @@
 import type { Db } from 'mongodb';
-import type { PipelineWriter } from '@cqrs/framework-mongo/testing';
-import { pipelineWriter } from '@cqrs/framework-mongo/testing';
 import type { OrderCommand } from '@cqrs/orders-shared';
 import {
   fromOrderDocument,
@@ -8,6 +6,8 @@ import {
   ordersCollection,
   toOrderDocument,
 } from '@cqrs/orders-shared';
+import type { PipelineWriter } from '@cqrs/framework-command-handling/testing';
+import { pipelineWriter } from '@cqrs/framework-command-handling/testing';
 
 /**
  * Writes orders the way orders-cmdh does (its command pipeline over `orders`); with `start`,

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Actor } from '@cqrs/framework-core';
 import { createLogger } from '@cqrs/framework-core';
-import type {
-  AggregateDefinition,
-  CommandHandlerOptions,
-  Typed,
-  VersionedDocument,
-} from '@cqrs/framework-command-handling';
-import { createCommandHandler, fingerprintOf } from '@cqrs/framework-command-handling';
-import { createVersionedRepository } from '../repository/versioned-repository';
+import type { AggregateDefinition, Typed } from '../aggregate';
+import type { CommandHandlerOptions } from '../command-handler';
+import { createCommandHandler } from '../command-handler';
+import { fingerprintOf } from '../identity';
+import type { VersionedDocument } from '../stored-event';
+import { createVersionedRepository } from '../versioned-repository';
 
 /** A service's write model as its `cmdh` drives it, without the HTTP edge. */
 export interface WriteModel<S, C extends Typed, E extends Typed, D extends VersionedDocument> {

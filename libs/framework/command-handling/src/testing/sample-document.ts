@@ -1,4 +1,4 @@
-import type { ProcessedCommand, VersionedDocument } from '@cqrs/framework-command-handling';
+import type { ProcessedCommand, VersionedDocument } from '../stored-event';
 
 /** A small aggregate document shaped like a service's persistence DTO. */
 export interface SampleDocument extends VersionedDocument {

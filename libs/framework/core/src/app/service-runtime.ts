@@ -7,7 +7,12 @@ import { startHttpServer } from '../http/server';
 import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
-import type { StartOptions } from './start-app';
+
+/** How an app is started: by its `main` with signal handlers, by tests in-process without. */
+export interface StartOptions {
+  /** Installs the SIGTERM/SIGINT handlers (default); tests stop apps with `stop()` instead. */
+  readonly installSignalHandlers?: boolean;
+}
 
 /** A named dependency check for `/readyz`, e.g. `mongo: () => mongo.ping()`. */
 export type ReadinessChecks = Readonly<Record<string, () => Promise<boolean> | boolean>>;

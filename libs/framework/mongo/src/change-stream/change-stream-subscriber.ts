@@ -1,8 +1,6 @@
 import type { ChangeStream, ChangeStreamDocument, Document } from 'mongodb';
 import { MongoServerError } from 'mongodb';
-import { backoffDelay, defaultBackoff } from '../timing/backoff';
-import { backgroundLoop } from '../timing/background-loop';
-import { sleep } from '../timing/sleep';
+import { backgroundLoop, backoffDelay, defaultBackoff, sleep } from '@cqrs/framework-core';
 import type { ChangeEvent } from './change-event';
 import { clusterTimeOf, writeEventsPipeline } from './change-event';
 import { createCheckpointStore } from './checkpoint-store';

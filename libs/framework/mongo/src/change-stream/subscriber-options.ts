@@ -1,6 +1,6 @@
 import type { ChangeStreamDocument, Db, Document } from 'mongodb';
 import type { Logger } from 'pino';
-import type { BackoffOptions } from '../timing/backoff';
+import type { BackoffOptions } from '@cqrs/framework-core';
 import type { BatchInfo } from './change-event';
 
 export interface ChangeStreamSubscriberOptions<E extends ChangeStreamDocument> {

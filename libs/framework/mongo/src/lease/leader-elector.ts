@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import { backgroundLoop } from '../timing/background-loop';
-import { sleep, within } from '../timing/sleep';
+import { backgroundLoop, sleep, within } from '@cqrs/framework-core';
 import type { Lease } from './lease';
 import type { LeadershipEnd, LeaseHandlers } from './lease-handlers';
 import { releaseQuietly, runTerm } from './leadership-term';

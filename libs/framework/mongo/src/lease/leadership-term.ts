@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { sleep, within } from '../timing/sleep';
+import { sleep, within } from '@cqrs/framework-core';
 import type { Lease } from './lease';
 import type { LeadershipEnd, LeaseHandlers } from './lease-handlers';
 

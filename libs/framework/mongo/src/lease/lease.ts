@@ -4,9 +4,6 @@ import type { Collection, Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { isDuplicateKeyError } from '../errors/duplicate-key';
 import { mapMongoError } from '../errors/map-mongo-error';
-import type { LeaderElector } from './leader-elector';
-import { createLeaderElector } from './leader-elector';
-import type { LeaseHandlers } from './lease-handlers';
 
 /** A `leases` document: who holds `_id` until when. */
 export interface LeaseDocument {
@@ -50,8 +47,6 @@ export interface Lease {
   release(): Promise<void>;
   /** How long the lease is ours by our clock, measured from when the last grant was sent. */
   remainingMs(): number;
-  /** Starts a {@link LeaderElector} that runs `handlers` whenever this lease is ours. */
-  runWhileHolding(handlers: LeaseHandlers): LeaderElector;
 }
 
 /** `host:pid:random`: distinct for every process, readable in the `leases` collection. */
@@ -106,11 +101,6 @@ export function createLease(options: LeaseOptions): Lease {
       }
     },
     remainingMs: () => Math.max(0, heldUntil - now().getTime()),
-    runWhileHolding: (handlers) => {
-      const elector = createLeaderElector({ lease, logger, ...handlers });
-      elector.start();
-      return elector;
-    },
   };
   return lease;
 }
