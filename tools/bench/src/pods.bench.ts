@@ -10,8 +10,8 @@ import {
   registerSteadily,
   runDeploy,
 } from '@cqrs/tools-deploy/testing';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 
 /**
  * `npm run bench:pods`: the whole system in real pods on the local one-node cluster (started and

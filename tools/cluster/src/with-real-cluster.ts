@@ -1,5 +1,5 @@
-import { runCommand } from '@cqrs/tools-dev';
 import { localClusterSession } from './local/session';
+import { runCommand } from '@cqrs/tools-dev';
 
 /**
  * `with-real-cluster -- <command...>`: runs a command against the local one-node cluster

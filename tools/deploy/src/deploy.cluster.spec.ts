@@ -18,8 +18,8 @@ import {
   type V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import { startControlPlane, neverReadyTag, type ControlPlane } from '@cqrs/tools-cluster';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 import type { Cluster } from './kube/cluster';
 import { connectCluster } from './kube/connect-cluster';
 import { fieldManager } from './render/deploy-app';

@@ -18,8 +18,8 @@ import {
   neverReadyImage,
   realClusterLayout,
 } from '@cqrs/tools-cluster';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 import { localValuesFile } from './testing/local-cluster-system';
 import { runDeploy } from './testing/run-deploy';
 import { registerSteadily, type LoadResult } from './testing/steady-load';

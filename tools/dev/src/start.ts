@@ -1,6 +1,5 @@
 import { parseInfraConfig, reset } from '@cqrs/tools-infra';
-import { discoverApps } from './apps/discover-apps';
-import { selectApps } from './apps/select-apps';
+import { discoverApps, selectApps } from '@cqrs/tools-workspace';
 import { ansi, plain } from './logs/ansi';
 import { startSystem, type RunningSystem } from './system/start-system';
 

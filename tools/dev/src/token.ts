@@ -1,5 +1,5 @@
 import { signToken } from '@cqrs/framework-core';
-import { resolveJwtSecret } from './system/local-jwt-secret';
+import { resolveJwtSecret } from '@cqrs/tools-workspace';
 import { parseTokenRequest, TokenUsageRequested } from './token/token-request';
 
 /**

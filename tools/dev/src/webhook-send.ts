@@ -1,5 +1,5 @@
 import { postWebhook } from '@cqrs/framework-webhooks/testing';
-import { resolveWebhookSecrets } from './system/local-webhook-secret';
+import { resolveWebhookSecrets } from '@cqrs/tools-workspace';
 import {
   parseWebhookSendRequest,
   WebhookSendUsageRequested,

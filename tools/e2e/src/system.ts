@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { signToken } from '@cqrs/framework-core';
 import type { RunningSystem } from '@cqrs/tools-dev';
 import { startSystem } from '@cqrs/tools-dev';
-import { signToken } from '@cqrs/framework-core';
 
 /** The whole system as an end-to-end suite drives it. */
 export interface E2eSystem extends RunningSystem {

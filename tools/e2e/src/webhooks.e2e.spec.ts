@@ -3,7 +3,7 @@ import { eventually, startedForFile } from '@cqrs/framework-core/testing';
 import type { WebhookReceiver } from '@cqrs/framework-webhook-delivery/testing';
 import { startWebhookReceiver } from '@cqrs/framework-webhook-delivery/testing';
 import { newWebhookId, postWebhook } from '@cqrs/framework-webhooks/testing';
-import { resolveWebhookSecrets } from '@cqrs/tools-dev';
+import { resolveWebhookSecrets } from '@cqrs/tools-workspace';
 import { startE2eSystem } from './system';
 
 /**

@@ -1,5 +1,5 @@
-import { allRoutes } from '@cqrs/tools-openapi';
 import { fuzzRoles } from './fuzz-roles';
+import { allRoutes } from '@cqrs/tools-workspace';
 
 describe('fuzzRoles', () => {
   it('names every role a public route or a rule needs, never service', () => {

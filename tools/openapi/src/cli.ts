@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { allRoutes } from '@cqrs/tools-workspace';
 import { buildOpenApiDocument } from './document';
-import { allRoutes } from './routes';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const target = path.join(repoRoot, 'openapi.yaml');

@@ -1,2 +1,1 @@
 export { buildOpenApiDocument } from './document';
-export { allRoutes } from './routes';

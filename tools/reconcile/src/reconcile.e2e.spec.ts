@@ -11,8 +11,8 @@ import {
 import { signToken } from '@cqrs/framework-core';
 import { eventually } from '@cqrs/framework-core/testing';
 import { orderStatsCollection } from '@cqrs/orders-shared';
-import { startSystem, type RunningSystem } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { type RunningSystem, startSystem } from '@cqrs/tools-dev';
 import { formatReport } from './format-report';
 import { reconcile } from './reconcile';
 

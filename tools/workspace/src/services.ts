@@ -20,4 +20,6 @@ export const workspaceServices: readonly WorkspaceService[] = [
 ];
 
 /** Every service's route declarations, in the order of the registry; only `public` ones are served through the gateway and end up in openapi.yaml. */
-export const allRoutes: readonly ApiRoute[] = workspaceServices.flatMap((service) => service.routes);
+export const allRoutes: readonly ApiRoute[] = workspaceServices.flatMap(
+  (service) => service.routes,
+);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { discoverApps } from '@cqrs/tools-dev';
 import { components, startLocalInfra, stateOf, useTestProfile } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 import { cpuSeconds, residentMiB } from '../process-usage';
 import { medianSpread, percentile } from '../stats';
 import { ratioOf, writeBenchResult, type ReportRow } from './bench-result';

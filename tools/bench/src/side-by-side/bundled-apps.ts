@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { appSettings, bundleApp, loadValues } from '@cqrs/tools-deploy';
-import type { AppCommand, DevApp, LocalSystem } from '@cqrs/tools-dev';
-import { startSystem } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import type { DevApp } from '@cqrs/tools-workspace';
+import type { AppCommand, LocalSystem } from '@cqrs/tools-dev';
+import { startSystem } from '@cqrs/tools-dev';
 
 /** Where the benches' bundles go (under the ignored tmp/). */
 const bundlesDir = path.join(repoRoot, 'tmp', 'bench', 'bundles');

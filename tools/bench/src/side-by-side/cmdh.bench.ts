@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { signToken } from '@cqrs/framework-core';
-import { discoverApps, selectApps, type LocalSystem } from '@cqrs/tools-dev';
 import {
   components,
   parseInfraConfig,
@@ -9,6 +8,8 @@ import {
   stateOf,
   useTestProfile,
 } from '@cqrs/tools-infra';
+import { discoverApps, selectApps } from '@cqrs/tools-workspace';
+import { type LocalSystem } from '@cqrs/tools-dev';
 import { cpuSeconds, residentMiB } from '../process-usage';
 import { medianSpread, percentile } from '../stats';
 import { sideBySideRow, writeBenchResult, type ReportRow } from './bench-result';

@@ -1,4 +1,4 @@
-import { discoverApps } from '@cqrs/tools-dev';
+import { discoverApps } from '@cqrs/tools-workspace';
 import { bundledApps } from './bundled-apps';
 
 /**

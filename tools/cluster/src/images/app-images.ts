@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DevApp } from '@cqrs/tools-dev';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { localImages } from '../node/layout';
 import { appImageInputs, defaultImageTag, dockerfile } from './app-inputs';
 import {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DevApp } from '@cqrs/tools-dev';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { bundleDir } from './bundle-apps';
 import { filesUnder, hashFiles, hashOf } from './input-hash';
 

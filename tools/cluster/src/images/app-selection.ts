@@ -1,4 +1,4 @@
-import { discoverApps, selectApps, type DevApp } from '@cqrs/tools-dev';
+import { type DevApp, discoverApps, selectApps } from '@cqrs/tools-workspace';
 import { affectedAppNames } from './bundle-apps';
 import type { ImagesRequest } from './cli-args';
 

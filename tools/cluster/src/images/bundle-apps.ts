@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DevApp } from '@cqrs/tools-dev';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { runCommand } from './command';
 
 /** What deploy/Dockerfile builds an app from: `dist/apps/<service>/<role>` (its `APP` arg). */

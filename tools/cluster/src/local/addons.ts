@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppsV1Api, type KubernetesObject } from '@kubernetes/client-node';
 import { signToken } from '@cqrs/framework-core';
-import { discoverApps, LOCAL_JWT_SECRET, resolveWebhookSecrets } from '@cqrs/tools-dev';
+import { discoverApps, LOCAL_JWT_SECRET, resolveWebhookSecrets } from '@cqrs/tools-workspace';
 import { ensureGatewayApiCrds } from '../gateway/gateway-api-crds';
 import { ensureTraefikBinary } from '../gateway/traefik-binary';
 import { traefikImageSpec } from '../gateway/traefik-image';

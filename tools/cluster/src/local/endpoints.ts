@@ -1,4 +1,4 @@
-import { LOCAL_JWT_SECRET } from '@cqrs/tools-dev';
+import { LOCAL_JWT_SECRET } from '@cqrs/tools-workspace';
 
 /** Where the host reaches the local cluster's system: every address is on 127.0.0.1. */
 export interface LocalEndpoints {

@@ -1,6 +1,6 @@
 import type { V1Secret } from '@kubernetes/client-node';
-import type { DevApp } from '@cqrs/tools-dev';
 import { isWebhookSecret } from '@cqrs/framework-webhooks';
+import type { DevApp } from '@cqrs/tools-workspace';
 
 /** The namespace of the apps and the infrastructure on the local cluster (deploy/k8s/local). */
 export const localNamespace = 'cqrs';

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { discoverApps, LOCAL_JWT_SECRET } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
 import { uniqueName } from '@cqrs/framework-core/testing';
+import { discoverApps, LOCAL_JWT_SECRET } from '@cqrs/tools-workspace';
 import { bundleApp, type AppBundle } from './bundle-app';
 
 const mongoUrl = process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/?directConnection=true';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import type { DevApp } from '@cqrs/tools-dev';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { bundleManifest, type BundleManifest, type WorkspaceManifest } from './bundle-manifest';
 import { packageNameOf } from './package-name';
 import { pruneLockfile, type Lockfile } from './prune-lockfile';

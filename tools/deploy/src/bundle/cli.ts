@@ -1,5 +1,5 @@
-import { discoverApps, selectApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps, selectApps } from '@cqrs/tools-workspace';
 import { bundleApp } from './bundle-app';
 
 const usage = `usage: tsx tools/deploy/src/bundle/cli.ts <app or service>...

@@ -1,5 +1,5 @@
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 import { affectedProjects } from './affected-apps';
 
 const apps = discoverApps().map((a) => a.name);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KubernetesObject, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import { allRoutes } from '@cqrs/tools-workspace';
 import type { Cluster, ObjectRef } from '../kube/cluster';
 import { renderApps, type RenderedApp } from '../render/render-apps';
 import { loadValues } from '../render/values';

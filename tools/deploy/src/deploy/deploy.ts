@@ -1,6 +1,11 @@
 import path from 'node:path';
-import { discoverApps, selectApps, type DevApp, type GatewayRouteSource } from '@cqrs/tools-dev';
-import { allRoutes } from '@cqrs/tools-openapi';
+import {
+  allRoutes,
+  type DevApp,
+  discoverApps,
+  type GatewayRouteSource,
+  selectApps,
+} from '@cqrs/tools-workspace';
 import type { DeployRequest } from '../cli-args';
 import type { Cluster } from '../kube/cluster';
 import { renderApps } from '../render/render-apps';

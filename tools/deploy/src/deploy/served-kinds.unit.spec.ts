@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import { allRoutes } from '@cqrs/tools-workspace';
 import type { Cluster } from '../kube/cluster';
 import { renderApps } from '../render/render-apps';
 import { loadValues } from '../render/values';

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { discoverApps, selectApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import { allRoutes, discoverApps, selectApps } from '@cqrs/tools-workspace';
 import { renderApps } from './render-apps';
 import { loadValues } from './values';
 

@@ -1,5 +1,5 @@
 import type { KubernetesObject, V1Deployment } from '@kubernetes/client-node';
-import { buildRouteTable, gatewayProbePaths, type GatewayRouteSource } from '@cqrs/tools-dev';
+import { buildRouteTable, gatewayProbePaths, type GatewayRouteSource } from '@cqrs/tools-workspace';
 import type { AppRenderInput, DeployApp } from './deploy-app';
 import { configMapTemplate } from './templates/config-map';
 import { deploymentTemplate } from './templates/deployment';

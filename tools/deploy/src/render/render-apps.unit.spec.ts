@@ -7,9 +7,8 @@ import type {
   V1PodDisruptionBudget,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import { allRoutes, discoverApps } from '@cqrs/tools-workspace';
 import type { DeployApp } from './deploy-app';
 import { managedKinds, renderApps, type RenderedApp } from './render-apps';
 import { loadValues } from './values';

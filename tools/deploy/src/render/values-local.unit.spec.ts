@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { V1ConfigMap, V1Deployment } from '@kubernetes/client-node';
 import { localSecrets } from '@cqrs/tools-cluster';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import { allRoutes, discoverApps } from '@cqrs/tools-workspace';
 import { renderApps } from './render-apps';
 import { loadValues } from './values';
 

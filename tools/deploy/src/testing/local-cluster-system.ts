@@ -7,8 +7,8 @@ import {
   localNamespace,
   type LocalClusterSession,
 } from '@cqrs/tools-cluster';
-import { discoverApps } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
+import { discoverApps } from '@cqrs/tools-workspace';
 import { forwardService, type Forwarded } from './port-forward';
 import { runDeploy } from './run-deploy';
 

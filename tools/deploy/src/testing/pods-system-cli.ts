@@ -1,5 +1,5 @@
 import { podNetwork } from '@cqrs/tools-cluster';
-import { LOCAL_WEBHOOK_SECRET } from '@cqrs/tools-dev';
+import { LOCAL_WEBHOOK_SECRET } from '@cqrs/tools-workspace';
 import { deployLocalClusterSystem } from './local-cluster-system';
 
 /**

@@ -1,7 +1,7 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GatewayRouteSource } from '@cqrs/tools-workspace';
 import { createGateway } from './create-gateway';
-import type { GatewayRouteSource } from './route-table';
 
 interface Echo {
   readonly upstream: string;

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import {
+  buildRouteTable,
+  gatewayProbePaths,
+  type GatewayRouteSource,
+  matchRoute,
+} from '@cqrs/tools-workspace';
 import { upstreamRequestHeaders } from './forwarded-headers';
 import { silentGatewayLogger, type GatewayLogger } from './gateway-logger';
 import { sendProblem } from './problem';
 import { proxyRequest, retryAfterSeconds } from './proxy-request';
-import { buildRouteTable, matchRoute, type GatewayRouteSource } from './route-table';
-
-/** The gateway's own probes; no public route may shadow them. */
-export const gatewayProbePaths = ['/livez', '/readyz'] as const;
 
 export interface GatewayOptions {
   /** Every service's route declarations; only the public ones are routed. */

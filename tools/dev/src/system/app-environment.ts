@@ -1,4 +1,4 @@
-import type { DevApp } from '../apps/dev-app';
+import type { DevApp } from '@cqrs/tools-workspace';
 
 /** An app that runs (or will run) at a URL. */
 export interface PlacedApp {

@@ -1,4 +1,4 @@
-import type { DevApp } from '../apps/dev-app';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { appEnvironment, type AppEnvironmentInput } from './app-environment';
 
 const app = (service: string, role: string): DevApp => ({

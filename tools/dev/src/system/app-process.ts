@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DevApp } from '../apps/dev-app';
+import type { DevApp } from '@cqrs/tools-workspace';
 import { LineSplitter } from '../logs/line-splitter';
 import type { PrefixedOutput } from '../logs/prefixed-output';
 import { httpProbe } from './http-probe';

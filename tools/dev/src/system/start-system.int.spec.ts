@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@cqrs/tools-infra';
 import { jwtVerify } from 'jose';
-import type { GatewayRouteSource } from '../gateway/route-table';
+import type { GatewayRouteSource } from '@cqrs/tools-workspace';
 import { fakeApp } from '../testing/fake-apps';
 import { startSystem, type RunningSystem } from './start-system';
 

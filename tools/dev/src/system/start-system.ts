@@ -2,17 +2,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signToken } from '@cqrs/framework-core';
 import { repoRoot, startLocalInfra, type InfraSession } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
-import type { DevApp } from '../apps/dev-app';
-import { discoverApps } from '../apps/discover-apps';
-import { createGateway, gatewayProbePaths } from '../gateway/create-gateway';
-import { buildRouteTable, type GatewayRouteSource } from '../gateway/route-table';
+import type { DevApp } from '@cqrs/tools-workspace';
+import {
+  allRoutes,
+  buildRouteTable,
+  discoverApps,
+  gatewayProbePaths,
+  type GatewayRouteSource,
+  resolveJwtSecret,
+  resolveWebhookSecrets,
+} from '@cqrs/tools-workspace';
+import { createGateway } from '../gateway/create-gateway';
 import { PrefixedOutput } from '../logs/prefixed-output';
 import { appEnvironment, type PlacedApp } from './app-environment';
 import { AppProcess, describeExit, type AppCommand } from './app-process';
 import { freePorts, portFree } from './free-ports';
-import { resolveJwtSecret } from './local-jwt-secret';
-import { resolveWebhookSecrets } from './local-webhook-secret';
 import { renderedGatewayLogger } from './rendered-gateway-logger';
 
 export interface StartSystemOptions {

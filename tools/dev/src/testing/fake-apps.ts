@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DevApp } from '../apps/dev-app';
+import type { DevApp } from '@cqrs/tools-workspace';
 
 /** The fake app entries under `testing/fake-app/`. */
 export type FakeAppKind = 'main' | 'never-ready' | 'crash-at-start' | 'ignore-sigterm';

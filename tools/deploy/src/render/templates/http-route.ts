@@ -1,5 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
-import type { GatewayRoute, PathSegment } from '@cqrs/tools-dev';
+import type { GatewayRoute, PathSegment } from '@cqrs/tools-workspace';
 import { appLabels, type AppRenderInput } from '../deploy-app';
 import type { Values } from '../values';
 

@@ -1,7 +1,12 @@
 import path from 'node:path';
-import { buildRouteTable, gatewayProbePaths, matchRoute, type GatewayRoute } from '@cqrs/tools-dev';
 import { repoRoot } from '@cqrs/tools-infra';
-import { allRoutes } from '@cqrs/tools-openapi';
+import {
+  allRoutes,
+  buildRouteTable,
+  gatewayProbePaths,
+  type GatewayRoute,
+  matchRoute,
+} from '@cqrs/tools-workspace';
 import { renderApps } from '../render-apps';
 import { loadValues } from '../values';
 import type { HttpRoute, HttpRouteMatch } from './http-route';
