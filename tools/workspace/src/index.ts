@@ -15,4 +15,4 @@ export {
 } from './routing/route-table';
 export { LOCAL_JWT_SECRET, resolveJwtSecret } from './secrets/local-jwt-secret';
 export { LOCAL_WEBHOOK_SECRET, resolveWebhookSecrets } from './secrets/local-webhook-secret';
-export { allRoutes, workspaceServices, type WorkspaceService } from './services';
+export { allRoutes, workspaceServices } from './services';

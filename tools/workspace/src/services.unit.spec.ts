@@ -23,11 +23,11 @@ describe('the registry of services', () => {
       expect(existsSync(path.join(repoRoot, 'libs', service.name, 'shared', 'project.json'))).toBe(
         true,
       );
-      expect(service.routes.length).toBeGreaterThan(0);
-      expect(service.routes.filter((route) => route.service !== service.name)).toEqual([]);
+      expect(service.allRoutes.length).toBeGreaterThan(0);
+      expect(service.allRoutes.filter((route) => route.service !== service.name)).toEqual([]);
     }
     expect(allRoutes).toHaveLength(
-      workspaceServices.reduce((count, service) => count + service.routes.length, 0),
+      workspaceServices.reduce((count, service) => count + service.allRoutes.length, 0),
     );
   });
 

@@ -1,6 +1,6 @@
 import { auditTrailProjection, startChangeHandlingApp } from '@cqrs/framework-change-handling';
 import type { StartApp } from '@cqrs/framework-core';
-import { customerHistoryCollection, customersCollection } from '@cqrs/customers-shared';
+import { customerHistoryCollection, customersService } from '@cqrs/customers-shared';
 import type { Config } from './config';
 
 /**
@@ -11,7 +11,7 @@ export const start: StartApp<Config> = (config, options) =>
   startChangeHandlingApp(
     config,
     {
-      source: customersCollection,
+      source: customersService.writeModel,
       projections: (db, logger) => [auditTrailProjection(db, customerHistoryCollection, logger)],
     },
     options,

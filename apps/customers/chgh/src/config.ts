@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { changeHandlingConfigShape } from '@cqrs/framework-change-handling';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { customersService } from '@cqrs/customers-shared';
 
 /** customers-chgh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('customers'),
+  ...mongoConfigShape(customersService),
   ...changeHandlingConfigShape,
 });
 

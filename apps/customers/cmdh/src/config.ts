@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { customersService } from '@cqrs/customers-shared';
 
 /** customers-cmdh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('customers'),
+  ...mongoConfigShape(customersService),
   /** KYC still pending after this long is rejected with reason `kyc_expired` (default 7 days). */
   KYC_EXPIRE_AFTER_MS: z.coerce
     .number()

@@ -1,7 +1,7 @@
 import type { StartApp } from '@cqrs/framework-core';
 import { startEventPublishingApp } from '@cqrs/framework-event-publishing';
 import {
-  customersCollection,
+  customersService,
   listCustomerEventTypesRoute,
   replayCustomerEventsRoute,
   toEventCatalogResponse,
@@ -16,8 +16,7 @@ export const start: StartApp<Config> = (config, options) =>
   startEventPublishingApp(
     config,
     {
-      collection: customersCollection,
-      source: '/customers',
+      service: customersService,
       catalogRoute: listCustomerEventTypesRoute,
       replayRoute: replayCustomerEventsRoute,
       catalog: toEventCatalogResponse,

@@ -3,13 +3,13 @@ import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { publishingConfigShape } from '@cqrs/framework-event-publishing';
 import { kafkaConfigShape } from '@cqrs/framework-kafka';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
-import { customersEventsTopic } from '@cqrs/customers-shared';
+import { customersService } from '@cqrs/customers-shared';
 
 /** customers-evp settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('customers'),
+  ...mongoConfigShape(customersService),
   ...kafkaConfigShape,
-  ...publishingConfigShape(customersEventsTopic),
+  ...publishingConfigShape(customersService),
 });
 
 export type Config = z.output<typeof configSchema>;

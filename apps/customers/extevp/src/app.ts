@@ -1,6 +1,6 @@
 import type { StartApp } from '@cqrs/framework-core';
 import { startWebhookDeliveryApp } from '@cqrs/framework-webhook-delivery';
-import { customersCollection, customersWebhookRoutes } from '@cqrs/customers-shared';
+import { customersService, customersWebhookRoutes } from '@cqrs/customers-shared';
 import type { Config } from './config';
 
 /**
@@ -10,6 +10,6 @@ import type { Config } from './config';
 export const start: StartApp<Config> = (config, options) =>
   startWebhookDeliveryApp(
     config,
-    { collection: customersCollection, source: '/customers', routes: customersWebhookRoutes },
+    { service: customersService, routes: customersWebhookRoutes },
     options,
   );

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
 import { deliveryConfigShape } from '@cqrs/framework-webhook-delivery';
+import { customersService } from '@cqrs/customers-shared';
 
 /** customers-extevp settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('customers'),
+  ...mongoConfigShape(customersService),
   ...deliveryConfigShape,
 });
 

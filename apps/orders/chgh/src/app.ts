@@ -1,6 +1,6 @@
 import { auditTrailProjection, startChangeHandlingApp } from '@cqrs/framework-change-handling';
 import type { StartApp } from '@cqrs/framework-core';
-import { orderHistoryCollection, ordersCollection } from '@cqrs/orders-shared';
+import { orderHistoryCollection, ordersService } from '@cqrs/orders-shared';
 import type { Config } from './config';
 import { orderStatsProjection } from './order-stats-projection';
 
@@ -12,7 +12,7 @@ export const start: StartApp<Config> = (config, options) =>
   startChangeHandlingApp(
     config,
     {
-      source: ordersCollection,
+      source: ordersService.writeModel,
       projections: (db, logger) => [
         auditTrailProjection(db, orderHistoryCollection, logger),
         orderStatsProjection(db),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
+import { ordersService } from '@cqrs/orders-shared';
 
 /** orders-cmdh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('orders'),
+  ...mongoConfigShape(ordersService),
   /** An order still `placed` (unpaid) after this long is cancelled, reason `payment_timeout` (default 24 h). */
   UNPAID_ORDER_TIMEOUT_MS: z.coerce
     .number()

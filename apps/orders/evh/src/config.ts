@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { kafkaConfigShape } from '@cqrs/framework-kafka';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
-import { customersEventsTopic } from '@cqrs/orders-shared';
+import { ordersService } from '@cqrs/orders-shared';
 import { evhConfigShape } from '@cqrs/framework-event-handling';
 
 /** orders-evh settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('orders'),
+  ...mongoConfigShape(ordersService),
   ...kafkaConfigShape,
-  ...evhConfigShape(customersEventsTopic),
+  ...evhConfigShape(ordersService),
 });
 
 export type Config = z.output<typeof configSchema>;

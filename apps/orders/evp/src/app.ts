@@ -2,7 +2,7 @@ import type { StartApp } from '@cqrs/framework-core';
 import { startEventPublishingApp } from '@cqrs/framework-event-publishing';
 import {
   listOrderEventTypesRoute,
-  ordersCollection,
+  ordersService,
   replayOrderEventsRoute,
   toEventCatalogResponse,
 } from '@cqrs/orders-shared';
@@ -16,8 +16,7 @@ export const start: StartApp<Config> = (config, options) =>
   startEventPublishingApp(
     config,
     {
-      collection: ordersCollection,
-      source: '/orders',
+      service: ordersService,
       catalogRoute: listOrderEventTypesRoute,
       replayRoute: replayOrderEventsRoute,
       catalog: toEventCatalogResponse,

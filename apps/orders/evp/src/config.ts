@@ -3,13 +3,13 @@ import { baseConfigSchema, parseConfig } from '@cqrs/framework-core';
 import { publishingConfigShape } from '@cqrs/framework-event-publishing';
 import { kafkaConfigShape } from '@cqrs/framework-kafka';
 import { mongoConfigShape } from '@cqrs/framework-mongo';
-import { ordersEventsTopic } from '@cqrs/orders-shared';
+import { ordersService } from '@cqrs/orders-shared';
 
 /** orders-evp settings, parsed once from the environment. */
 export const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('orders'),
+  ...mongoConfigShape(ordersService),
   ...kafkaConfigShape,
-  ...publishingConfigShape(ordersEventsTopic),
+  ...publishingConfigShape(ordersService),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,6 +1,6 @@
 import type { StartApp } from '@cqrs/framework-core';
 import { startWebhookDeliveryApp } from '@cqrs/framework-webhook-delivery';
-import { ordersCollection, ordersWebhookRoutes } from '@cqrs/orders-shared';
+import { ordersService, ordersWebhookRoutes } from '@cqrs/orders-shared';
 import type { Config } from './config';
 
 /**
@@ -8,8 +8,4 @@ import type { Config } from './config';
  * matching event from the orders change stream (Standard Webhooks, retried, parked).
  */
 export const start: StartApp<Config> = (config, options) =>
-  startWebhookDeliveryApp(
-    config,
-    { collection: ordersCollection, source: '/orders', routes: ordersWebhookRoutes },
-    options,
-  );
+  startWebhookDeliveryApp(config, { service: ordersService, routes: ordersWebhookRoutes }, options);

@@ -83,15 +83,11 @@ export * from './api/request-bodies';
 // Routes
 export * from './routes/cmdh-internal-routes';
 export * from './routes/cmdh-routes';
-export {
-  allCustomersRoutes,
-  customersParkedEventsRoutes,
-  customersRoutes,
-} from './routes/customers-routes';
+export { customersParkedEventsRoutes, customersRoutes } from './routes/customers-routes';
 export * from './routes/evp-routes';
 export * from './routes/extevh-routes';
 export * from './routes/qryh-routes';
-export { customersService } from './routes/responses';
+export { customersService } from './service';
 
 // Consumed events of other services (their published language, as customers reads it)
 export {

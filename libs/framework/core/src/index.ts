@@ -80,6 +80,11 @@ export {
   type StartOptions,
 } from './app/service-runtime';
 export type { StartApp } from './app/start-app';
+export {
+  defineService,
+  type ServiceDeclaration,
+  type ServiceDescriptor,
+} from './app/service-descriptor';
 export { backgroundLoop, type BackgroundLoop } from './timing/background-loop';
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { sleep, within } from './timing/sleep';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServiceDeclaration } from '@cqrs/framework-core';
 import type { CmdhClientConfig } from '@cqrs/framework-command-client';
 import { cmdhClientConfigShape } from '@cqrs/framework-command-client';
 import { defaultRetryPolicy } from './retry/retry-policy';
@@ -7,10 +8,10 @@ import type { RetryPolicy } from './retry/retry-policy';
 const positiveInt = z.coerce.number().int().positive();
 
 /** The settings of an `evh`: its `cmdh`, the topic it consumes, its group and retry budget. */
-export const evhConfigShape = (topic: string) => ({
+export const evhConfigShape = (service: Required<Pick<ServiceDeclaration, 'consumedTopic'>>) => ({
   ...cmdhClientConfigShape,
   /** The other service's public topic. */
-  EVENTS_TOPIC: z.string().min(1).default(topic),
+  EVENTS_TOPIC: z.string().min(1).default(service.consumedTopic),
   /** The consumer group shared by every replica; the SERVICE_NAME when absent. */
   CONSUMER_GROUP: z.string().min(1).optional(),
   /** Sends per command (the first included) before the event is parked. */

@@ -4,6 +4,7 @@ import type {
   BaseConfig,
   BoundRoute,
   RunningApp,
+  ServiceDescriptor,
   StartOptions,
 } from '@cqrs/framework-core';
 import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
@@ -15,9 +16,9 @@ import { createEventPublisher } from './event-publisher';
 import { rewindConsumerGroup } from './rewind-group';
 
 /** Settings of an `evp` app beyond Mongo and Kafka, to spread into its config schema. */
-export const publishingConfigShape = (topic: string) => ({
+export const publishingConfigShape = (service: Pick<ServiceDescriptor, 'eventsTopic'>) => ({
   /** The public topic; only tests point it elsewhere, to stay apart from each other. */
-  EVENTS_TOPIC: z.string().min(1).default(topic),
+  EVENTS_TOPIC: z.string().min(1).default(service.eventsTopic),
   /** Partitions when this app creates the topic (never changed afterwards: keys would move). */
   EVENTS_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
   /** Publishing runs on one replica at a time, holding a lease this long. */
@@ -37,10 +38,8 @@ export type PublishingConfig = BaseConfig &
 
 /** What differs between services' `evp` apps. */
 export interface PublishingAppSpec {
-  /** The write-model collection whose `lastEvent`s are the service's events. */
-  readonly collection: string;
-  /** CloudEvents `source`, e.g. `/customers`. */
-  readonly source: string;
+  /** Its write model (`writeModel`) and the events' `source`. */
+  readonly service: Pick<ServiceDescriptor, 'writeModel' | 'source'>;
   /** `GET /<service>/events/types`: answers the catalog. */
   readonly catalogRoute: ApiRoute;
   /** `POST /<service>/events/replays`: body `{ groupId, from }`. */
@@ -71,9 +70,9 @@ export async function startEventPublishingApp<C extends PublishingConfig>(
 
   const publisher = createEventPublisher({
     db: mongo.db,
-    collection: spec.collection,
+    collection: spec.service.writeModel,
     topic,
-    source: spec.source,
+    source: spec.service.source,
     producer,
     name: config.SERVICE_NAME,
     logger,

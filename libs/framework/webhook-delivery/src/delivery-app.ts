@@ -1,4 +1,4 @@
-import type { RunningApp, StartOptions } from '@cqrs/framework-core';
+import type { RunningApp, ServiceDescriptor, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import { applyIndexes, connectServiceMongo, runOneActive } from '@cqrs/framework-mongo';
 import type { WebhookSubscriptionRoutes } from './api/subscription-routes';
@@ -14,10 +14,8 @@ import { createSubscriptionStore, subscriptionIndexes } from './subscriptions/su
 
 /** What differs between services' `extevp` apps. */
 export interface WebhookDeliveryAppSpec {
-  /** The write-model collection whose `lastEvent`s are the service's events. */
-  readonly collection: string;
-  /** CloudEvents `source`, e.g. `/customers` (the same events `evp` publishes). */
-  readonly source: string;
+  /** Its write model (`writeModel`) and the events' `source` (the same events `evp` publishes). */
+  readonly service: Pick<ServiceDescriptor, 'writeModel' | 'source'>;
   /** The service's declared subscription routes (`webhookSubscriptionRoutes(...)`). */
   readonly routes: WebhookSubscriptionRoutes;
 }
@@ -73,11 +71,11 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
   lifecycle.onStop('webhook dispatcher', () => dispatcher.stop());
 
   // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
-  const name = `${config.SERVICE_NAME}:${spec.collection}`;
+  const name = `${config.SERVICE_NAME}:${spec.service.writeModel}`;
   const fanOut = createFanOut({
     db: mongo.db,
-    collection: spec.collection,
-    source: spec.source,
+    collection: spec.service.writeModel,
+    source: spec.service.source,
     name,
     subscriptions,
     deliveries,
@@ -101,7 +99,7 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
       subscriptions,
       deliveries,
       targets,
-      source: spec.source,
+      source: spec.service.source,
       rotationGraceMs: config.WEBHOOK_SECRET_GRACE_MS,
       onDue: () => dispatcher.wake(),
     }),

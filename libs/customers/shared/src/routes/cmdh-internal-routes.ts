@@ -5,18 +5,13 @@ import {
   internalCommandHeadersSchema,
 } from '../api/http-inputs';
 import { approveKycBodySchema, rejectKycBodySchema } from '../api/request-bodies';
-import {
-  commandProblems,
-  customerChanged,
-  customersService,
-  refused,
-  roleRequired,
-} from './responses';
+import { commandProblems, customerChanged, refused, roleRequired } from './responses';
+import { customersServiceName } from '../service-name';
 
 // Service-to-service commands (extevh for KYC webhooks, evh for orders events). Never exposed
 // by the gateway; the Idempotency-Key is derived from the webhook or event id.
 const internal = {
-  service: customersService,
+  service: customersServiceName,
   app: 'cmdh',
   exposure: 'internal',
   tags: ['customers'],

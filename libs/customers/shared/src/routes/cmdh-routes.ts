@@ -14,16 +14,16 @@ import {
   requestProblems,
   commandProblems,
   customerChanged,
-  customersService,
   etagHeader,
   problem,
   refused,
   staleVersion,
 } from './responses';
+import { customersServiceName } from '../service-name';
 import { getCustomerRoute, listCustomerHistoryRoute } from './qryh-routes';
 
 const command = {
-  service: customersService,
+  service: customersServiceName,
   app: 'cmdh',
   exposure: 'public',
   tags: ['customers'],

@@ -17,9 +17,10 @@ import { kycWebhookRoute } from './extevh-routes';
 import { customersWebhookRoutes } from './extevp-routes';
 import { listCustomerEventTypesRoute, replayCustomerEventsRoute } from './evp-routes';
 import { getCustomerRoute, listCustomerHistoryRoute, listCustomersRoute } from './qryh-routes';
+import { customersServiceName } from '../service-name';
 
 /** Parked events of customers-evh: `GET /customers/parked-events`, `POST /customers/parked-events/{id}/replay`. */
-export const customersParkedEventsRoutes = parkedEventsRoutes('customers');
+export const customersParkedEventsRoutes = parkedEventsRoutes(customersServiceName);
 
 /** The routes of the customers service, grouped by the app that serves them. */
 export const customersRoutes = {
@@ -40,13 +41,3 @@ export const customersRoutes = {
   extevh: [kycWebhookRoute],
   extevp: Object.values(customersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
-
-/** Every route of the customers service (for the gateway and `openapi.yaml`). */
-export const allCustomersRoutes: readonly ApiRoute[] = [
-  ...customersRoutes.cmdh,
-  ...customersRoutes.qryh,
-  ...customersRoutes.evp,
-  ...customersRoutes.evh,
-  ...customersRoutes.extevh,
-  ...customersRoutes.extevp,
-];

@@ -1,5 +1,6 @@
 import type { ApiRoute } from '@cqrs/framework-core';
-import { allCustomersRoutes, customersRoutes } from './customers-routes';
+import { customersService } from '../service';
+import { customersRoutes } from './customers-routes';
 import { registerCustomerRoute, updateContactDetailsRoute } from './cmdh-routes';
 import { getCustomerRoute } from './qryh-routes';
 
@@ -9,7 +10,7 @@ const describeRoute = (route: ApiRoute) =>
 describe('Customers routes', () => {
   it('declares exactly these routes, each served by one app', () => {
     // Act
-    const declared = allCustomersRoutes.map(describeRoute);
+    const declared = customersService.allRoutes.map(describeRoute);
 
     // Assert
     expect(declared).toEqual([
@@ -55,7 +56,7 @@ describe('Customers routes', () => {
 
   it('belongs to the customers service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
-    for (const route of allCustomersRoutes) {
+    for (const route of customersService.allRoutes) {
       expect([route.service, route.auth, route.responses[401]?.description]).toEqual([
         'customers',
         route.app === 'extevh' ? 'none' : 'bearer',
@@ -66,20 +67,20 @@ describe('Customers routes', () => {
 
   it('has unique operation ids and one params schema key per path parameter', () => {
     // Act
-    const operationIds = new Set(allCustomersRoutes.map((route) => route.operationId));
-    const paramsMismatch = allCustomersRoutes.filter((route) => {
+    const operationIds = new Set(customersService.allRoutes.map((route) => route.operationId));
+    const paramsMismatch = customersService.allRoutes.filter((route) => {
       const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       return inPath.join() !== Object.keys(route.params?.shape ?? {}).join();
     });
 
     // Assert
-    expect(operationIds.size).toBe(allCustomersRoutes.length);
+    expect(operationIds.size).toBe(customersService.allRoutes.length);
     expect(paramsMismatch.map(describeRoute)).toEqual([]);
   });
 
   it('restricts internal routes to services and replays to operators', () => {
     // Act
-    const restricted = allCustomersRoutes
+    const restricted = customersService.allRoutes
       .filter((route) => route.roles)
       .map((route) => `${route.path} ${route.roles?.join()}`);
 

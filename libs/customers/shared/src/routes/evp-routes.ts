@@ -1,8 +1,8 @@
 import { publishingRoutes } from '@cqrs/framework-event-publishing';
 import { eventCatalogResponseSchema } from '../api/event-admin';
-import { customersService } from './responses';
+import { customersServiceName } from '../service-name';
 
-const routes = publishingRoutes(customersService, 'customer', eventCatalogResponseSchema);
+const routes = publishingRoutes(customersServiceName, 'customer', eventCatalogResponseSchema);
 
 /** `GET /customers/events/types`: the event catalog with a JSON Schema per type. */
 export const listCustomerEventTypesRoute = routes.catalog;

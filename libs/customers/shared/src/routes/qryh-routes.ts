@@ -3,10 +3,11 @@ import { customerHistoryPageSchema, customerHistoryQuerySchema } from '../api/cu
 import { customerResourceSchema } from '../api/customer-resource';
 import { customerParamsSchema, readHeadersSchema } from '../api/http-inputs';
 import { customerPageSchema, listCustomersQuerySchema } from '../api/list-customers';
-import { requestProblems, customersService, etagHeader, problem } from './responses';
+import { requestProblems, etagHeader, problem } from './responses';
+import { customersServiceName } from '../service-name';
 
 const query = {
-  service: customersService,
+  service: customersServiceName,
   app: 'qryh',
   exposure: 'public',
   tags: ['customers'],

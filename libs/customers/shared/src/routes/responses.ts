@@ -5,9 +5,6 @@ import { customerResourceSchema } from '../api/customer-resource';
 export { etagHeader, problem, requestProblems, roleRequired } from '@cqrs/framework-core';
 export { staleVersion } from '@cqrs/framework-command-handling';
 
-/** The service every route here belongs to. */
-export const customersService = 'customers';
-
 /**
  * A command's success (`customerChanged`: the customer after the change, with its new ETag),
  * the errors of every command on an existing customer, and the 422 of the customer's rules.

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { BaseConfig, ServiceRuntime } from '@cqrs/framework-core';
+import type { BaseConfig, ServiceDeclaration, ServiceRuntime } from '@cqrs/framework-core';
 import type { MongoConnection } from '../connection/connect-mongo';
 import { connectMongo } from '../connection/connect-mongo';
 import { mapMongoError } from '../errors/map-mongo-error';
 
-/** The MongoDB settings of an app, to spread into its config schema; the db defaults per service. */
-export const mongoConfigShape = (defaultDb: string) => ({
+/** The MongoDB settings of an app, to spread into its config schema; the db is named after its service. */
+export const mongoConfigShape = (service: Pick<ServiceDeclaration, 'name'>) => ({
   MONGO_URL: z.string().min(1),
-  MONGO_DB: z.string().min(1).default(defaultDb),
+  MONGO_DB: z.string().min(1).default(service.name),
 });
 
 export type MongoConfig = { readonly MONGO_URL: string; readonly MONGO_DB: string };

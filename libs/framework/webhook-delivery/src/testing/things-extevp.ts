@@ -13,7 +13,7 @@ export const thingEventTypes = ['thing.created.v1', 'thing.renamed.v1'] as const
 export const thingsRoutes = webhookSubscriptionRoutes('things', thingEventTypes);
 
 const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('things'),
+  ...mongoConfigShape({ name: 'things' }),
   ...deliveryConfigShape,
 });
 
@@ -24,7 +24,7 @@ export const thingsExtevp: TestedApp<z.output<typeof configSchema>> = {
   start: (config, options) =>
     startWebhookDeliveryApp(
       config,
-      { collection: 'things', source: '/things', routes: thingsRoutes },
+      { service: { writeModel: 'things', source: '/things' }, routes: thingsRoutes },
       options,
     ),
 };

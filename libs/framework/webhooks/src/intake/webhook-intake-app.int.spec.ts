@@ -35,7 +35,7 @@ const intake = webhookIntake({
 });
 
 const configSchema = baseConfigSchema.extend({
-  ...mongoConfigShape('things'),
+  ...mongoConfigShape({ name: 'things' }),
   ...extevhConfigShape,
 });
 type Config = z.output<typeof configSchema>;

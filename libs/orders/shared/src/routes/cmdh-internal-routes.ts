@@ -15,17 +15,17 @@ import {
 import {
   commandProblems,
   orderChanged,
-  ordersService,
   problem,
   refused,
   requestProblems,
   roleRequired,
 } from './responses';
+import { ordersServiceName } from '../service-name';
 
 // Service-to-service commands (evh for customer events, extevh for payment webhooks). Never
 // exposed by the gateway; the Idempotency-Key is derived from the event or webhook id.
 const internal = {
-  service: ordersService,
+  service: ordersServiceName,
   app: 'cmdh',
   exposure: 'internal',
   tags: ['orders'],

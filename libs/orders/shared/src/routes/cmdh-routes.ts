@@ -10,16 +10,16 @@ import {
   commandProblems,
   etagHeader,
   orderChanged,
-  ordersService,
   problem,
   refused,
   requestProblems,
   staleVersion,
 } from './responses';
+import { ordersServiceName } from '../service-name';
 import { getOrderRoute, listOrderHistoryRoute } from './qryh-routes';
 
 const command = {
-  service: ordersService,
+  service: ordersServiceName,
   app: 'cmdh',
   exposure: 'public',
   tags: ['orders'],

@@ -1,8 +1,8 @@
 import { publishingRoutes } from '@cqrs/framework-event-publishing';
 import { eventCatalogResponseSchema } from '../api/event-admin';
-import { ordersService } from './responses';
+import { ordersServiceName } from '../service-name';
 
-const routes = publishingRoutes(ordersService, 'order', eventCatalogResponseSchema);
+const routes = publishingRoutes(ordersServiceName, 'order', eventCatalogResponseSchema);
 
 /** `GET /orders/events/types`: the event catalog with a JSON Schema per type. */
 export const listOrderEventTypesRoute = routes.catalog;

@@ -17,9 +17,10 @@ import {
   listOrderHistoryRoute,
   listOrdersRoute,
 } from './qryh-routes';
+import { ordersServiceName } from '../service-name';
 
 /** Parked events of orders-evh: `GET /orders/parked-events`, `POST /orders/parked-events/{id}/replay`. */
-export const ordersParkedEventsRoutes = parkedEventsRoutes('orders');
+export const ordersParkedEventsRoutes = parkedEventsRoutes(ordersServiceName);
 
 /** The routes of the orders service, grouped by the app that serves them. */
 export const ordersRoutes = {
@@ -39,13 +40,3 @@ export const ordersRoutes = {
   extevh: [paymentWebhookRoute],
   extevp: Object.values(ordersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;
-
-/** Every route of the orders service (for the gateway and `openapi.yaml`). */
-export const allOrdersRoutes: readonly ApiRoute[] = [
-  ...ordersRoutes.cmdh,
-  ...ordersRoutes.qryh,
-  ...ordersRoutes.evp,
-  ...ordersRoutes.evh,
-  ...ordersRoutes.extevh,
-  ...ordersRoutes.extevp,
-];

@@ -1,7 +1,8 @@
 import type { ApiRoute } from '@cqrs/framework-core';
 import { holdCustomerOrdersRoute, releaseCustomerOrdersRoute } from './cmdh-internal-routes';
 import { placeOrderRoute, shipOrderRoute } from './cmdh-routes';
-import { allOrdersRoutes, ordersRoutes } from './orders-routes';
+import { ordersService } from '../service';
+import { ordersRoutes } from './orders-routes';
 import { getOrderRoute } from './qryh-routes';
 
 const describeRoute = (route: ApiRoute) =>
@@ -10,7 +11,7 @@ const describeRoute = (route: ApiRoute) =>
 describe('Orders routes', () => {
   it('declares exactly these routes, each served by one app', () => {
     // Act
-    const declared = allOrdersRoutes.map(describeRoute);
+    const declared = ordersService.allRoutes.map(describeRoute);
 
     // Assert
     expect(declared).toEqual([
@@ -56,7 +57,7 @@ describe('Orders routes', () => {
 
   it('belongs to the orders service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
-    for (const route of allOrdersRoutes) {
+    for (const route of ordersService.allRoutes) {
       expect([route.service, route.auth, route.responses[401]?.description]).toEqual([
         'orders',
         route.app === 'extevh' ? 'none' : 'bearer',
@@ -67,20 +68,20 @@ describe('Orders routes', () => {
 
   it('has unique operation ids and one params schema key per path parameter', () => {
     // Act
-    const operationIds = new Set(allOrdersRoutes.map((route) => route.operationId));
-    const paramsMismatch = allOrdersRoutes.filter((route) => {
+    const operationIds = new Set(ordersService.allRoutes.map((route) => route.operationId));
+    const paramsMismatch = ordersService.allRoutes.filter((route) => {
       const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       return inPath.join() !== Object.keys(route.params?.shape ?? {}).join();
     });
 
     // Assert
-    expect(operationIds.size).toBe(allOrdersRoutes.length);
+    expect(operationIds.size).toBe(ordersService.allRoutes.length);
     expect(paramsMismatch.map(describeRoute)).toEqual([]);
   });
 
   it('restricts internal routes to services and replays to operators', () => {
     // Act
-    const restricted = allOrdersRoutes
+    const restricted = ordersService.allRoutes
       .filter((route) => route.roles)
       .map((route) => `${route.path} ${route.roles?.join()}`);
 

@@ -4,10 +4,11 @@ import { listOrdersQuerySchema, orderPageSchema } from '../api/list-orders';
 import { orderHistoryPageSchema, orderHistoryQuerySchema } from '../api/order-history';
 import { orderResourceSchema } from '../api/order-resource';
 import { orderStatsResourceSchema } from '../api/order-stats-resource';
-import { etagHeader, ordersService, problem, requestProblems } from './responses';
+import { etagHeader, problem, requestProblems } from './responses';
+import { ordersServiceName } from '../service-name';
 
 const query = {
-  service: ordersService,
+  service: ordersServiceName,
   app: 'qryh',
   exposure: 'public',
   tags: ['orders'],

@@ -5,9 +5,6 @@ import { orderResourceSchema } from '../api/order-resource';
 export { etagHeader, problem, requestProblems, roleRequired } from '@cqrs/framework-core';
 export { staleVersion } from '@cqrs/framework-command-handling';
 
-/** The service every route here belongs to. */
-export const ordersService = 'orders';
-
 /**
  * A command's success (`orderChanged`: the order after the change, with its new ETag), the
  * errors of every command on an existing order, and the 422 of the order's rules.
