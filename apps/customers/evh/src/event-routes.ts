@@ -1,7 +1,12 @@
-import type { CommandCall, EventRoutes } from '@cqrs/framework-event-handling';
+import { callOf } from '@cqrs/framework-command-client';
+import type { EventCommand, EventRoutes } from '@cqrs/framework-event-handling';
 import { eventRoute } from '@cqrs/framework-event-handling';
 import type { OrderCountEffect } from '@cqrs/customers-shared';
-import { consumedOrderEvents } from '@cqrs/customers-shared';
+import {
+  consumedOrderEvents,
+  recordOrderClosedRoute,
+  recordOrderOpenedRoute,
+} from '@cqrs/customers-shared';
 
 interface OrderFacts {
   readonly customerId: string;
@@ -9,17 +14,11 @@ interface OrderFacts {
 }
 
 /** The command recording `effect` on the customer's open orders; none for `none`. */
-function commandsFor(effect: OrderCountEffect, data: OrderFacts): readonly CommandCall[] {
+function commandsFor(effect: OrderCountEffect, data: OrderFacts): readonly EventCommand[] {
   if (effect === 'none') return [];
-  const customerId = encodeURIComponent(data.customerId);
-  const orderId = encodeURIComponent(data.orderId);
-  return [
-    {
-      method: 'POST',
-      path: `/internal/customers/${customerId}/orders/${orderId}/${effect}`,
-      key: `order-${effect}`,
-    },
-  ];
+  const route = effect === 'opened' ? recordOrderOpenedRoute : recordOrderClosedRoute;
+  const params = { id: data.customerId, orderId: data.orderId };
+  return [{ ...callOf(route, { params }), key: `order-${effect}` }];
 }
 
 /**

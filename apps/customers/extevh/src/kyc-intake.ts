@@ -1,25 +1,26 @@
-import type { WebhookCommand } from '@cqrs/framework-webhooks';
+import type { CommandCall } from '@cqrs/framework-command-client';
+import { callOf } from '@cqrs/framework-command-client';
 import { webhookIntake } from '@cqrs/framework-webhooks';
 import type { KycWebhookPayload } from '@cqrs/customers-shared';
-import { kycProvider, kycWebhookRoute } from '@cqrs/customers-shared';
+import {
+  approveKycRoute,
+  kycProvider,
+  kycWebhookRoute,
+  rejectKycRoute,
+} from '@cqrs/customers-shared';
 
 /** The customers-cmdh command of a KYC check outcome. */
-export function kycCommand(payload: KycWebhookPayload): WebhookCommand {
-  const customerId = encodeURIComponent(payload.data.customerId);
+export function kycCommand(payload: KycWebhookPayload): CommandCall {
+  const params = { id: payload.data.customerId };
   const { checkId } = payload.data;
   switch (payload.type) {
     case 'kyc.approved':
-      return {
-        method: 'POST',
-        path: `/internal/customers/${customerId}/kyc/approve`,
+      return callOf(approveKycRoute, {
+        params,
         body: checkId === undefined ? {} : { reference: checkId },
-      };
+      });
     case 'kyc.rejected':
-      return {
-        method: 'POST',
-        path: `/internal/customers/${customerId}/kyc/reject`,
-        body: { reason: payload.data.reason },
-      };
+      return callOf(rejectKycRoute, { params, body: { reason: payload.data.reason } });
   }
 }
 

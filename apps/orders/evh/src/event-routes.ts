@@ -1,4 +1,5 @@
-import type { CommandCall, EventRoutes } from '@cqrs/framework-event-handling';
+import { callOf } from '@cqrs/framework-command-client';
+import type { EventCommand, EventRoutes } from '@cqrs/framework-event-handling';
 import { eventRoute } from '@cqrs/framework-event-handling';
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import { parseSequence } from '@cqrs/framework-kafka';
@@ -7,11 +8,11 @@ import {
   consumedCustomerEventDataSchemas,
   customerBlockedHoldReason,
   customerOrdersActionAfter,
+  holdCustomerOrdersRoute,
+  recordCustomerStandingRoute,
+  releaseCustomerOrdersRoute,
   standingAfter,
 } from '@cqrs/orders-shared';
-
-/** The path of the standing command; the client wrapper recognises it by this prefix. */
-export const customerStandingsPath = '/internal/customer-standings/';
 
 /**
  * The commands one customer event asks for: record the standing it implies (at the customer
@@ -22,31 +23,23 @@ function commandsFor(
   type: ConsumedCustomerEventType,
   event: CloudEvent,
   customerId: string,
-): readonly CommandCall[] {
-  const id = encodeURIComponent(customerId);
-  const calls: CommandCall[] = [
-    {
-      method: 'POST',
-      path: `${customerStandingsPath}${id}`,
-      body: { standing: standingAfter(type), customerVersion: parseSequence(event.sequence) },
-      key: 'standing',
-    },
-  ];
+): readonly EventCommand[] {
+  const params = { customerId };
+  const standing = callOf(recordCustomerStandingRoute, {
+    params,
+    body: { standing: standingAfter(type), customerVersion: parseSequence(event.sequence) },
+  });
+  const calls: EventCommand[] = [{ ...standing, key: 'standing' }];
   const action = customerOrdersActionAfter(type);
   if (action === 'hold') {
-    calls.push({
-      method: 'POST',
-      path: `/internal/customers/${id}/orders/hold`,
+    const hold = callOf(holdCustomerOrdersRoute, {
+      params,
       body: { reason: customerBlockedHoldReason },
-      key: 'hold',
     });
+    calls.push({ ...hold, key: 'hold' });
   }
   if (action === 'release') {
-    calls.push({
-      method: 'POST',
-      path: `/internal/customers/${id}/orders/release`,
-      key: 'release',
-    });
+    calls.push({ ...callOf(releaseCustomerOrdersRoute, { params }), key: 'release' });
   }
   return calls;
 }

@@ -1,24 +1,25 @@
-import type { WebhookCommand } from '@cqrs/framework-webhooks';
+import type { CommandCall } from '@cqrs/framework-command-client';
+import { callOf } from '@cqrs/framework-command-client';
 import { webhookIntake } from '@cqrs/framework-webhooks';
 import type { PaymentWebhookPayload } from '@cqrs/orders-shared';
-import { paymentProvider, paymentWebhookRoute } from '@cqrs/orders-shared';
+import {
+  paymentProvider,
+  paymentWebhookRoute,
+  recordPaymentFailedRoute,
+  recordPaymentSucceededRoute,
+} from '@cqrs/orders-shared';
 
 /** The orders-cmdh command of a payment outcome. */
-export function paymentCommand(payload: PaymentWebhookPayload): WebhookCommand {
-  const orderId = encodeURIComponent(payload.data.orderId);
+export function paymentCommand(payload: PaymentWebhookPayload): CommandCall {
+  const params = { id: payload.data.orderId };
   switch (payload.type) {
     case 'payment.succeeded':
-      return {
-        method: 'POST',
-        path: `/internal/orders/${orderId}/payment-succeeded`,
+      return callOf(recordPaymentSucceededRoute, {
+        params,
         body: { reference: payload.data.reference },
-      };
+      });
     case 'payment.failed':
-      return {
-        method: 'POST',
-        path: `/internal/orders/${orderId}/payment-failed`,
-        body: { reason: payload.data.reason },
-      };
+      return callOf(recordPaymentFailedRoute, { params, body: { reason: payload.data.reason } });
   }
 }
 

@@ -2,13 +2,11 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Logger } from '@cqrs/framework-core';
 import type { CommandAnswer } from './command-answer';
+import type { CommandCall } from './command-call';
 import { classifyAnswer } from './command-answer';
 
-/** One HTTP command as it goes on the wire. */
-export interface OutgoingCommand {
-  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
+/** One command call as it goes on the wire, with the headers that make it safe to retry. */
+export interface OutgoingCommand extends CommandCall {
   readonly idempotencyKey: string;
   /** Sent as `x-correlation-id`: ties the command to the flow the event belongs to. */
   readonly correlationId: string;

@@ -6,3 +6,10 @@ export {
   type CommandClientOptions,
   type OutgoingCommand,
 } from './command-client';
+export {
+  callOf,
+  type CallInput,
+  type CommandCall,
+  type CommandMethod,
+  type CommandRoute,
+} from './command-call';

@@ -45,7 +45,7 @@ export {
   evhIdNamespace,
   idempotencyKeyFor,
   invalidCommandCalls,
-  type CommandCall,
+  type EventCommand,
 } from './routing/command-call';
 export { eventRoute, type EventRoute, type EventRoutes } from './routing/event-routes';
 export { startEventHandlingApp, type EventHandlingAppSpec } from './event-handling-app';

@@ -34,7 +34,6 @@ export {
   extevhIdNamespace,
   webhookCommandId,
   webhookIntake,
-  type WebhookCommand,
   type WebhookIntake,
 } from './intake/webhook-intake';
 export { webhookIntakeHandler } from './intake/webhook-intake-handler';

@@ -6,7 +6,7 @@ import { fromKafkaMessage } from '@cqrs/framework-kafka';
 import type { CommandClient } from '@cqrs/framework-command-client';
 import type { ParkReason, RawMessage } from '../parking/parked-event';
 import { headersOf, undecodableId } from '../parking/parked-event';
-import type { CommandCall } from '../routing/command-call';
+import type { EventCommand } from '../routing/command-call';
 import { idempotencyKeyFor, invalidCommandCalls } from '../routing/command-call';
 import type { EventRoute, EventRoutes } from '../routing/event-routes';
 import type { AttemptControl } from './send-with-retry';
@@ -78,7 +78,7 @@ async function handleEvent(
   if (!data.success) {
     return failed(id, type, 'invalid_data', z.prettifyError(data.error), 0);
   }
-  let calls: readonly CommandCall[];
+  let calls: readonly EventCommand[];
   try {
     calls = route.toCommands(event, data.data);
   } catch (error) {

@@ -1,19 +1,15 @@
+import type { CommandCall } from '@cqrs/framework-command-client';
 import { deriveId } from '@cqrs/framework-command-handling';
 import type { CloudEvent } from '@cqrs/framework-kafka';
 
-/** One command for the service's own `cmdh`, mapped from an event. */
-export interface CommandCall {
-  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path on the `cmdh`, starting with `/`, e.g. `/internal/orders/o-1/hold`. */
-  readonly path: string;
-  /** Sent as JSON; absent for commands without a body. */
-  readonly body?: unknown;
+/** One command for the service's own `cmdh`, mapped from an event: its call (`callOf`) and key. */
+export type EventCommand = CommandCall & {
   /**
    * Tells apart the commands one event maps to (e.g. `hold`, `notify`). Part of the derived
    * Idempotency-Key, so it must stay the same for the same event from one release to the next.
    */
   readonly key: string;
-}
+};
 
 /** Namespace of the command ids `evh` derives; see {@link idempotencyKeyFor}. */
 export const evhIdNamespace = 'evh';
@@ -31,7 +27,7 @@ export const idempotencyKeyFor = (event: Pick<CloudEvent, 'id'>, key: string): s
  * every key present and distinct (two commands with one key would share an Idempotency-Key,
  * and `cmdh` would answer the second with the first's result).
  */
-export function invalidCommandCalls(calls: readonly CommandCall[]): string | undefined {
+export function invalidCommandCalls(calls: readonly EventCommand[]): string | undefined {
   const keys = new Set<string>();
   for (const call of calls) {
     if (!call.path.startsWith('/')) return `command path ${call.path} does not start with /`;

@@ -1,8 +1,8 @@
 import { deriveId } from '@cqrs/framework-command-handling';
-import type { CommandCall } from './command-call';
+import type { EventCommand } from './command-call';
 import { idempotencyKeyFor, invalidCommandCalls } from './command-call';
 
-const call = (key: string, path = '/internal/x'): CommandCall => ({ method: 'POST', path, key });
+const call = (key: string, path = '/internal/x'): EventCommand => ({ method: 'POST', path, key });
 
 describe('idempotencyKeyFor', () => {
   it('derives the key from the event id and the command key in the evh namespace', () => {

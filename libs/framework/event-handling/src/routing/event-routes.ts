@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@cqrs/framework-kafka';
 import type { z } from 'zod';
-import type { CommandCall } from './command-call';
+import type { EventCommand } from './command-call';
 
 /**
  * How one event type becomes commands: the schema of its `data` (the producer's public
@@ -13,7 +13,7 @@ export interface EventRoute<S extends z.ZodType = z.ZodType> {
    * (e.g. the event concerns something this service does not track). Pure: no I/O, no clock.
    * (Method syntax, so a route for one schema is assignable to {@link EventRoutes}.)
    */
-  toCommands(event: CloudEvent, data: z.output<S>): readonly CommandCall[];
+  toCommands(event: CloudEvent, data: z.output<S>): readonly EventCommand[];
 }
 
 /**

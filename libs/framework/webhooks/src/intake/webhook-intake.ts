@@ -1,10 +1,7 @@
 import { deriveId } from '@cqrs/framework-command-handling';
-import type { OutgoingCommand } from '@cqrs/framework-command-client';
+import type { CommandCall } from '@cqrs/framework-command-client';
 import type { z } from 'zod';
 import type { WebhookRoute } from './webhook-route';
-
-/** The one command a webhook becomes, for the service's own `cmdh`. */
-export type WebhookCommand = Pick<OutgoingCommand, 'method' | 'path' | 'body'>;
 
 /** How one provider's webhooks become commands. */
 export interface WebhookIntake<P extends z.ZodType = z.ZodType> {
@@ -16,7 +13,7 @@ export interface WebhookIntake<P extends z.ZodType = z.ZodType> {
    * The command a valid payload asks for. Pure: no I/O, no clock. (Method syntax, so an intake
    * of one payload is assignable to `WebhookIntake`.)
    */
-  toCommand(payload: z.output<P>): WebhookCommand;
+  toCommand(payload: z.output<P>): CommandCall;
 }
 
 /** Declares an intake, typing `toCommand`'s payload from the route's schema. */
