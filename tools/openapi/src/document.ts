@@ -46,10 +46,29 @@ function parameters(route: ApiRoute) {
 
 const problem = { $ref: '#/components/schemas/Problem' };
 
+/** Problem details, with the `reason`s a response can give when it declares them. */
+const problemWith = (reasons: readonly string[] | undefined) =>
+  reasons === undefined
+    ? problem
+    : {
+        allOf: [
+          problem,
+          {
+            type: 'object',
+            properties: { reason: { type: 'string', enum: [...reasons] } },
+            required: ['reason'],
+          },
+        ],
+      };
+
 /** One response: JSON for successes, problem details for 4xx/5xx, plus its headers. */
 function response(status: number, declared: RouteResponse) {
   const mediaType = status >= 400 ? 'application/problem+json' : 'application/json';
-  const schema = declared.body ? schemaOf(declared.body) : status >= 400 ? problem : undefined;
+  const schema = declared.body
+    ? schemaOf(declared.body)
+    : status >= 400
+      ? problemWith(declared.reasons)
+      : undefined;
   const headers = Object.entries(declared.headers ?? {});
   return {
     description: declared.description,

@@ -156,6 +156,30 @@ describe('buildOpenApiDocument', () => {
     await expect(validate(document)).resolves.toBeDefined();
   });
 
+  it("documents a problem's declared reasons as an enum of its reason", async () => {
+    const refused = { description: 'Refused', reasons: ['not_open', 'idempotency_key_reused'] };
+    const document = buildOpenApiDocument(
+      [route({ responses: { 200: { description: 'ok' }, 422: refused } })],
+      '1.0.0',
+    );
+
+    const responses = operationOf(document, '/things', 'get')?.responses as Record<
+      string,
+      { content: Record<string, { schema: unknown }> }
+    >;
+    expect(responses['422']?.content['application/problem+json']?.schema).toEqual({
+      allOf: [
+        { $ref: '#/components/schemas/Problem' },
+        {
+          type: 'object',
+          properties: { reason: { type: 'string', enum: ['not_open', 'idempotency_key_reused'] } },
+          required: ['reason'],
+        },
+      ],
+    });
+    await expect(validate(document)).resolves.toBeDefined();
+  });
+
   it('orders paths so that the generated file is stable', () => {
     const at = (path: string) => route({ path, operationId: path });
 

@@ -6,7 +6,7 @@ import {
   commandResponseHeaders,
   deriveId,
 } from '@cqrs/framework-command-handling';
-import type { CustomerCommand, CustomerResource } from '@cqrs/customers-shared';
+import type { CustomerCommand } from '@cqrs/customers-shared';
 import {
   approveKycRoute,
   blockCustomerRoute,
@@ -34,7 +34,7 @@ export function customerCommandRoutes(commands: CustomerCommands): BoundRoute[] 
       ...commandMetadata(operation, request),
     });
     return {
-      body: result.body as CustomerResource,
+      body: result.body,
       headers: commandResponseHeaders(result, extraHeaders),
     };
   }

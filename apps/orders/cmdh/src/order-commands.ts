@@ -1,6 +1,5 @@
 import type { Db } from 'mongodb';
 import type { Actor, Logger, Metrics } from '@cqrs/framework-core';
-import { AppError } from '@cqrs/framework-core';
 import type { CommandRequest, CommandResult } from '@cqrs/framework-command-handling';
 import {
   createCommandHandler,
@@ -8,6 +7,7 @@ import {
   deriveId,
   fingerprintOf,
   observeCommands,
+  refusalAmong,
 } from '@cqrs/framework-command-handling';
 import type {
   CustomerOrdersChanged,
@@ -16,7 +16,6 @@ import type {
   CustomerStandingResource,
   OrderCommand,
   OrderDocument,
-  OrderResource,
   OrderStatus,
   Standing,
 } from '@cqrs/orders-shared';
@@ -48,11 +47,11 @@ export interface CustomerOrdersRequest {
 }
 
 /** Refusals of a sub-command that mean "this order is not ours to change": skipped. */
-const skippedReasons: ReadonlySet<string> = new Set([
+const skippedReasons = [
   orderRejectionReasons.alreadyOnHold,
   orderRejectionReasons.notOnHold,
   orderRejectionReasons.orderClosed,
-]);
+];
 
 /**
  * The orders command pipelines: the `Order` aggregate over `orders`, the `CustomerStanding`
@@ -132,12 +131,11 @@ export function createOrderCommands(deps: { db: Db; logger: Logger; metrics: Met
           correlationId: request.correlationId,
           causationId: request.causationId ?? request.commandId,
         });
-        const body = result.body as OrderResource;
-        changed.push({ id: body.id, version: body.version, status: body.status });
+        const { id, version, status } = result.body;
+        changed.push({ id, version, status });
       } catch (error) {
-        if (!AppError.is(error, 'rule_violated')) throw error;
-        const reason = error.details.reason;
-        if (typeof reason !== 'string' || !skippedReasons.has(reason)) throw error;
+        const reason = refusalAmong(error, skippedReasons);
+        if (reason === undefined) throw error;
         logger.debug({ orderId, reason }, `${operation}: order skipped`);
       }
     }
@@ -158,17 +156,11 @@ export function createOrderCommands(deps: { db: Db; logger: Logger; metrics: Met
      */
     async recordStanding(
       request: CommandRequest<CustomerStandingCommand>,
-    ): Promise<CommandResult & { body: CustomerStandingResource }> {
+    ): Promise<CommandResult<CustomerStandingResource>> {
       try {
-        const result = await standingHandler.execute(request);
-        return { ...result, body: result.body as CustomerStandingResource };
+        return await standingHandler.execute(request);
       } catch (error) {
-        if (
-          !AppError.is(error, 'rule_violated') ||
-          error.details.reason !== customerStandingRejectionReasons.staleStanding
-        ) {
-          throw error;
-        }
+        if (!refusalAmong(error, [customerStandingRejectionReasons.staleStanding])) throw error;
         const document = await standings.findOne({ _id: request.aggregateId });
         if (!document) throw error;
         const state = fromCustomerStandingDocument(document);

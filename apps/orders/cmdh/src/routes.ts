@@ -6,7 +6,7 @@ import {
   commandResponseHeaders,
   deriveId,
 } from '@cqrs/framework-command-handling';
-import type { OrderCommand, OrderResource } from '@cqrs/orders-shared';
+import type { OrderCommand } from '@cqrs/orders-shared';
 import {
   cancelOrderRoute,
   holdCustomerOrdersRoute,
@@ -33,7 +33,7 @@ export function orderCommandRoutes(commands: OrderCommands): BoundRoute[] {
       ...commandMetadata(operation, request),
     });
     return {
-      body: result.body as OrderResource,
+      body: result.body,
       headers: commandResponseHeaders(result, extraHeaders),
     };
   }

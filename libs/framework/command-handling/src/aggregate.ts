@@ -1,4 +1,5 @@
 import type { Actor } from '@cqrs/framework-core';
+import { AppError } from '@cqrs/framework-core';
 
 /** Anything with a literal `type`: commands and events are unions keyed by it. */
 export interface Typed {
@@ -23,6 +24,20 @@ export type Decision<E extends Typed> =
       readonly reason: string;
       readonly message: string;
     };
+
+/**
+ * The reason of a refusal (an `AppError` with a `details.reason`, as a rejected decision or a
+ * store conflict becomes) when it is one of `reasons`, else `undefined`: reasons are compared
+ * as the enums that declare them, never as free strings.
+ */
+export function refusalAmong<const R extends string>(
+  error: unknown,
+  reasons: readonly R[],
+): R | undefined {
+  if (!AppError.is(error)) return undefined;
+  const { reason } = error.details;
+  return reasons.find((candidate) => candidate === reason);
+}
 
 export const accept = <E extends Typed>(event: E): Decision<E> => ({ kind: 'accepted', event });
 

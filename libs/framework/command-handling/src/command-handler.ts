@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { Actor } from '@cqrs/framework-core';
 import { AppError } from '@cqrs/framework-core';
 import type { AggregateDefinition, RejectionCode, Typed } from './aggregate';
+import { refusalAmong } from './aggregate';
 import type { AggregateStore } from './aggregate-store';
+import { storeConflictReasons } from './aggregate-store';
+import { idempotencyKeyReused } from './command-responses';
 import { findProcessedIn, recordProcessed, type ProcessedBounds } from './processed-commands';
 import type { ProcessedCommand, StoredEvent, VersionedDocument } from './stored-event';
 
@@ -21,10 +24,13 @@ export interface CommandRequest<C extends Typed> {
   readonly expectedVersion?: number;
 }
 
-/** What the command produced, or what it produced the first time when `replayed`. */
-export interface CommandResult {
+/**
+ * What the command produced, or what it produced the first time when `replayed`; `B` is the
+ * body `respond` gives (the aggregate's resource).
+ */
+export interface CommandResult<B = unknown> {
   readonly status: number;
-  readonly body: unknown;
+  readonly body: B;
   readonly version: number;
   readonly replayed: boolean;
 }
@@ -34,6 +40,7 @@ export interface CommandHandlerOptions<
   C extends Typed,
   E extends Typed,
   D extends VersionedDocument,
+  B = unknown,
 > {
   readonly aggregate: AggregateDefinition<S, C, E>;
   readonly store: AggregateStore<D>;
@@ -43,7 +50,7 @@ export interface CommandHandlerOptions<
   ) => D;
   readonly fromDocument: (document: D) => S;
   /** The response for an accepted command (stored for replays): status and body. */
-  readonly respond: (state: S, version: number, command: C) => { status: number; body: unknown };
+  readonly respond: (state: S, version: number, command: C) => { status: number; body: B };
   readonly logger: Logger;
   readonly now?: () => Date;
   /** How often a command is re-decided after losing a race to a concurrent write. */
@@ -84,7 +91,8 @@ export function createCommandHandler<
   C extends Typed,
   E extends Typed,
   D extends VersionedDocument,
->(options: CommandHandlerOptions<S, C, E, D>) {
+  B = unknown,
+>(options: CommandHandlerOptions<S, C, E, D, B>): CommandHandler<C, B> {
   const { aggregate, store, logger } = options;
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 5;
@@ -95,15 +103,15 @@ export function createCommandHandler<
    * its id taken) or the command needs one (refused on no state), the answer is `unread` and the
    * command is decided again on what is stored: replayed, refused or applied as before.
    */
-  function attempt(request: CommandRequest<C>, assumeNew: false): Promise<CommandResult>;
+  function attempt(request: CommandRequest<C>, assumeNew: false): Promise<CommandResult<B>>;
   function attempt(
     request: CommandRequest<C>,
     assumeNew: boolean,
-  ): Promise<CommandResult | typeof unread>;
+  ): Promise<CommandResult<B> | typeof unread>;
   async function attempt(
     request: CommandRequest<C>,
     assumeNew: boolean,
-  ): Promise<CommandResult | typeof unread> {
+  ): Promise<CommandResult<B> | typeof unread> {
     const document = assumeNew ? null : await store.find(request.aggregateId);
     const earlier = document && findProcessedIn(document.processedCommands, request.commandId);
     if (earlier) {
@@ -112,14 +120,15 @@ export function createCommandHandler<
           'rule_violated',
           'This Idempotency-Key was already used for a different request',
           {
-            details: { reason: 'idempotency_key_reused' },
+            details: { reason: idempotencyKeyReused },
           },
         );
       }
       if ('body' in earlier) {
         return {
           status: earlier.status,
-          body: earlier.body,
+          // Stored from `respond` when the command was applied.
+          body: earlier.body as B,
           version: earlier.version,
           replayed: true,
         };
@@ -180,17 +189,17 @@ export function createCommandHandler<
       if (document) await store.replace(written, document.version);
       else await store.insert(written);
     } catch (error) {
-      const exists = AppError.is(error, 'conflict') && error.details.reason === 'already_exists';
-      if (exists && assumeNew) return unread;
-      const raced =
-        AppError.is(error, 'conflict') && (error.details.reason === 'version_mismatch' || exists);
-      throw raced ? new LostRace(error) : error;
+      if (!AppError.is(error, 'conflict')) throw error;
+      const conflict = refusalAmong(error, Object.values(storeConflictReasons));
+      if (conflict === undefined) throw error;
+      if (conflict === storeConflictReasons.alreadyExists && assumeNew) return unread;
+      throw new LostRace(error);
     }
     return { ...response, version, replayed: false };
   }
 
   /** Applies a command; throws `AppError` for refusals (4xx) and lost races beyond the budget. */
-  async function execute(request: CommandRequest<C>): Promise<CommandResult> {
+  async function execute(request: CommandRequest<C>): Promise<CommandResult<B>> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     // A pinned version names an existing aggregate: read it first.
@@ -264,6 +273,6 @@ function reasonOf(error: unknown): string {
   return typeof error.details.reason === 'string' ? error.details.reason : error.code;
 }
 
-export type CommandHandler<C extends Typed> = {
-  execute(request: CommandRequest<C>): Promise<CommandResult>;
+export type CommandHandler<C extends Typed, B = unknown> = {
+  execute(request: CommandRequest<C>): Promise<CommandResult<B>>;
 };

@@ -9,12 +9,27 @@ export const staleVersion = problem(
   'If-Match names an older version than the current one (reason stale_version)',
 );
 
+/** The reason of a 422 every command can give: its Idempotency-Key named another request. */
+export const idempotencyKeyReused = 'idempotency_key_reused';
+
+/** The 422 of a command that refuses nothing but a reused Idempotency-Key (e.g. a create). */
+export const keyReused = {
+  description: `The Idempotency-Key was used for a different request (reason ${idempotencyKeyReused})`,
+  reasons: [idempotencyKeyReused],
+};
+
 /**
- * The responses of the commands on one aggregate, e.g. `commandResponses('customer', schema)`:
- * the success with the aggregate's resource and ETag, the errors every command on an existing
- * aggregate can answer, and the 422 of its domain refusals.
+ * The responses of the commands on one aggregate, e.g.
+ * `commandResponses('customer', schema, customerRejectionReasons)`: the success with the
+ * aggregate's resource and ETag, the errors every command on an existing aggregate can answer,
+ * and the 422 of its domain refusals, whose reasons come from the domain's own enum.
  */
-export function commandResponses<const B extends z.ZodType>(aggregate: string, resource: B) {
+export function commandResponses<const B extends z.ZodType, const R extends string>(
+  aggregate: string,
+  resource: B,
+  // The domain's enum of refusal reasons: it types what `refused` takes.
+  _reasons: Readonly<Record<string, R>>,
+) {
   return {
     /** A command's success: the aggregate after the change, with its new ETag. */
     changed: (description: string) => ({ description, body: resource, headers: etagHeader }),
@@ -25,7 +40,9 @@ export function commandResponses<const B extends z.ZodType>(aggregate: string, r
       409: problem(`Concurrent writes to this ${aggregate} kept winning; retry with the same key`),
     },
     /** Domain refusals are 422 with a `reason`; every command also refuses a reused key so. */
-    refused: (reasons: string) =>
-      problem(`Refused by the ${aggregate}'s rules (reason ${reasons} or idempotency_key_reused)`),
+    refused: (...reasons: readonly R[]) => ({
+      description: `Refused by the ${aggregate}'s rules (reason ${[...reasons, idempotencyKeyReused].join(', ')})`,
+      reasons: [...reasons, idempotencyKeyReused],
+    }),
   } as const;
 }

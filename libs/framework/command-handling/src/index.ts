@@ -1,5 +1,6 @@
 export {
   accept,
+  refusalAmong,
   reject,
   type AggregateDefinition,
   type Decision,
@@ -14,7 +15,7 @@ export {
   type StoredEvent,
   type VersionedDocument,
 } from './stored-event';
-export type { AggregateStore } from './aggregate-store';
+export { storeConflictReasons, type AggregateStore } from './aggregate-store';
 export { documentMapping, type DocumentMeta, type StoredDocument } from './document-mapping';
 export { domainEventSchema, storedEventParser } from './domain-event';
 export {
@@ -45,7 +46,12 @@ export {
   createCommandHeadersSchema,
   internalCommandHeadersSchema,
 } from './command-headers';
-export { commandResponses, staleVersion } from './command-responses';
+export {
+  commandResponses,
+  idempotencyKeyReused,
+  keyReused,
+  staleVersion,
+} from './command-responses';
 export { createVersionedRepository, type VersionedRepository } from './versioned-repository';
 export {
   startCommandHandlingApp,

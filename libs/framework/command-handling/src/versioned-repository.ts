@@ -8,6 +8,7 @@ import type {
   WithoutId,
 } from 'mongodb';
 import { duplicateKeyIndex, isDuplicateKeyError, mapMongoError } from '@cqrs/framework-mongo';
+import { storeConflictReasons } from './aggregate-store';
 import type { ProcessedCommand, VersionedDocument } from './stored-event';
 import { findProcessedIn } from './processed-commands';
 
@@ -74,7 +75,7 @@ export function createVersionedRepository<D extends VersionedDocument>(
           throw new AppError('conflict', `${collection} ${doc._id} already exists`, {
             retriable: false,
             cause: error,
-            details: { reason: 'already_exists', id: doc._id },
+            details: { reason: storeConflictReasons.alreadyExists, id: doc._id },
           });
         }
         throw duplicateValue(error, doc._id);
@@ -109,7 +110,7 @@ export function createVersionedRepository<D extends VersionedDocument>(
         {
           retriable: true,
           details: {
-            reason: 'version_mismatch',
+            reason: storeConflictReasons.versionMismatch,
             id: doc._id,
             expectedVersion,
             actualVersion: current?.version ?? null,

@@ -7,6 +7,7 @@ import {
 import { approveKycBodySchema, rejectKycBodySchema } from '../api/request-bodies';
 import { commandProblems, customerChanged, refused, roleRequired } from './responses';
 import { customersServiceName } from '../service-name';
+import { customerRejectionReasons as reasons } from '../aggregate/rejection-reasons';
 
 // Service-to-service commands (extevh for KYC webhooks, evh for orders events). Never exposed
 // by the gateway; the Idempotency-Key is derived from the webhook or event id.
@@ -34,7 +35,7 @@ export const approveKycRoute = defineRoute({
   responses: {
     200: customerChanged('Approved; the customer is active'),
     ...internalProblems,
-    422: refused('not_pending_kyc'),
+    422: refused(reasons.notPendingKyc),
   },
 });
 
@@ -50,7 +51,7 @@ export const rejectKycRoute = defineRoute({
   responses: {
     200: customerChanged('Rejected'),
     ...internalProblems,
-    422: refused('not_pending_kyc'),
+    422: refused(reasons.notPendingKyc),
   },
 });
 
@@ -65,7 +66,7 @@ export const recordOrderOpenedRoute = defineRoute({
   responses: {
     200: customerChanged('Recorded'),
     ...internalProblems,
-    422: refused('order_already_open'),
+    422: refused(reasons.orderAlreadyOpen),
   },
 });
 
@@ -80,6 +81,6 @@ export const recordOrderClosedRoute = defineRoute({
   responses: {
     200: customerChanged('Recorded'),
     ...internalProblems,
-    422: refused('order_not_open'),
+    422: refused(reasons.orderNotOpen),
   },
 });

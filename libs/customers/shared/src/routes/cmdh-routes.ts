@@ -14,6 +14,7 @@ import {
   requestProblems,
   commandProblems,
   customerChanged,
+  keyReused,
   etagHeader,
   problem,
   refused,
@@ -21,6 +22,7 @@ import {
 } from './responses';
 import { customersServiceName } from '../service-name';
 import { getCustomerRoute, listCustomerHistoryRoute } from './qryh-routes';
+import { customerRejectionReasons as reasons } from '../aggregate/rejection-reasons';
 
 const command = {
   service: customersServiceName,
@@ -46,7 +48,7 @@ const registerCustomer = defineRoute({
     },
     ...requestProblems,
     409: problem('Another customer already has this email address'),
-    422: problem('The Idempotency-Key was used for a different request (idempotency_key_reused)'),
+    422: keyReused,
   },
 });
 
@@ -65,7 +67,7 @@ export const updateContactDetailsRoute = defineRoute({
     ...commandProblems,
     409: problem('Another customer has this email, or concurrent writes kept winning'),
     412: staleVersion,
-    422: refused('already_closed, kyc_rejected, no_change'),
+    422: refused(reasons.alreadyClosed, reasons.kycRejected, reasons.noChange),
   },
 });
 
@@ -84,7 +86,7 @@ export const blockCustomerRoute = defineRoute({
     ...commandProblems,
     403: problem('Only an actor with the risk role may block (reason risk_role_required)'),
     412: staleVersion,
-    422: refused('not_active, already_blocked, already_closed'),
+    422: refused(reasons.notActive, reasons.alreadyBlocked, reasons.alreadyClosed),
   },
 });
 
@@ -102,7 +104,7 @@ export const unblockCustomerRoute = defineRoute({
     ...commandProblems,
     403: problem('Only an actor with the risk role may unblock (reason risk_role_required)'),
     412: staleVersion,
-    422: refused('not_blocked, already_closed'),
+    422: refused(reasons.notBlocked, reasons.alreadyClosed),
   },
 });
 
@@ -119,7 +121,7 @@ export const closeCustomerRoute = defineRoute({
     200: customerChanged('Closed'),
     ...commandProblems,
     412: staleVersion,
-    422: refused('open_orders, not_active, already_closed'),
+    422: refused(reasons.openOrders, reasons.notActive, reasons.alreadyClosed),
   },
 });
 

@@ -1,9 +1,10 @@
 import { commandResponses } from '@cqrs/framework-command-handling';
+import { customerRejectionReasons } from '../aggregate/rejection-reasons';
 import { customerResourceSchema } from '../api/customer-resource';
 
 // The responses every service's routes share, for the route declarations here.
 export { etagHeader, problem, requestProblems, roleRequired } from '@cqrs/framework-core';
-export { staleVersion } from '@cqrs/framework-command-handling';
+export { keyReused, staleVersion } from '@cqrs/framework-command-handling';
 
 /**
  * A command's success (`customerChanged`: the customer after the change, with its new ETag),
@@ -13,4 +14,4 @@ export const {
   changed: customerChanged,
   commandProblems,
   refused,
-} = commandResponses('customer', customerResourceSchema);
+} = commandResponses('customer', customerResourceSchema, customerRejectionReasons);

@@ -21,6 +21,8 @@ export interface RouteLink {
 export interface RouteResponse {
   readonly description: string;
   readonly body?: z.ZodType;
+  /** A problem's possible `reason`s (documented as an enum of the problem's `reason`). */
+  readonly reasons?: readonly string[];
   /** Response headers the route sets, name -> description (e.g. `ETag`). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Operations this response leads to, link name -> link (OpenAPI `links`). */

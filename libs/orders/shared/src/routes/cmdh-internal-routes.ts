@@ -21,6 +21,7 @@ import {
   roleRequired,
 } from './responses';
 import { ordersServiceName } from '../service-name';
+import { orderRejectionReasons as reasons } from '../aggregate/rejection-reasons';
 
 // Service-to-service commands (evh for customer events, extevh for payment webhooks). Never
 // exposed by the gateway; the Idempotency-Key is derived from the event or webhook id.
@@ -112,7 +113,7 @@ export const recordPaymentSucceededRoute = defineRoute({
   responses: {
     200: orderChanged('Paid (an order on hold stays held and is released as paid)'),
     ...internalProblems,
-    422: refused('already_paid, order_closed'),
+    422: refused(reasons.alreadyPaid, reasons.orderClosed),
   },
 });
 
@@ -128,6 +129,6 @@ export const recordPaymentFailedRoute = defineRoute({
   responses: {
     200: orderChanged('Payment failed; the order is closed'),
     ...internalProblems,
-    422: refused('already_paid, on_hold, order_closed'),
+    422: refused(reasons.alreadyPaid, reasons.onHold, reasons.orderClosed),
   },
 });

@@ -17,6 +17,7 @@ import {
 } from './responses';
 import { ordersServiceName } from '../service-name';
 import { getOrderRoute, listOrderHistoryRoute } from './qryh-routes';
+import { orderRejectionReasons as reasons } from '../aggregate/rejection-reasons';
 
 const command = {
   service: ordersServiceName,
@@ -42,7 +43,7 @@ const placeOrder = defineRoute({
     },
     ...requestProblems,
     409: problem('Concurrent writes to this order kept winning; retry with the same key'),
-    422: refused('customer_unknown, customer_not_active, total_too_large'),
+    422: refused(reasons.customerUnknown, reasons.customerNotActive, reasons.totalTooLarge),
   },
 });
 
@@ -60,7 +61,7 @@ export const cancelOrderRoute = defineRoute({
     200: orderChanged('Cancelled'),
     ...commandProblems,
     412: staleVersion,
-    422: refused('already_paid, order_closed'),
+    422: refused(reasons.alreadyPaid, reasons.orderClosed),
   },
 });
 
@@ -77,7 +78,7 @@ export const shipOrderRoute = defineRoute({
     200: orderChanged('Shipped'),
     ...commandProblems,
     412: staleVersion,
-    422: refused('not_paid, on_hold, order_closed'),
+    422: refused(reasons.notPaid, reasons.onHold, reasons.orderClosed),
   },
 });
 

@@ -1,4 +1,5 @@
 import { commandResponses } from '@cqrs/framework-command-handling';
+import { orderRejectionReasons } from '../aggregate/rejection-reasons';
 import { orderResourceSchema } from '../api/order-resource';
 
 // The responses every service's routes share, for the route declarations here.
@@ -13,4 +14,4 @@ export const {
   changed: orderChanged,
   commandProblems,
   refused,
-} = commandResponses('order', orderResourceSchema);
+} = commandResponses('order', orderResourceSchema, orderRejectionReasons);
