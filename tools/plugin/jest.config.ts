@@ -1,0 +1,9 @@
+import type { Config } from 'jest';
+
+const config: Config = {
+  displayName: 'tools-plugin',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
+
+export default config;

@@ -1,0 +1,1 @@
+export { serviceGenerator, type ServiceSchema } from './generators/service/generator';
