@@ -72,6 +72,7 @@ function copyWorkspace(): string {
 beforeAll(() => {
   workspace = copyWorkspace();
   run(bin('nx'), ['g', `@cqrs/plugin:service`, service, '--no-interactive']);
+  run(bin('nx'), ['g', `@cqrs/plugin:command`, service, 'Archive', '--no-interactive']);
 }, 300_000);
 
 afterAll(() => {
@@ -83,7 +84,7 @@ const projects = [
   ...['cmdh', 'qryh', 'evp', 'evh', 'chgh', 'extevp', 'extevh'].map((role) => `${service}-${role}`),
 ];
 
-describe(`a service generated as ${service}`, () => {
+describe(`a service generated as ${service}, with a command Archive added`, () => {
   it('passes lint, typecheck and its unit tests, and is in openapi.yaml', () => {
     const checked = ['tools-workspace', 'tools-openapi', ...projects].join(',');
     run(bin('nx'), [
@@ -101,6 +102,7 @@ describe(`a service generated as ${service}`, () => {
     const openapi = readFileSync(path.join(workspace, 'openapi.yaml'), 'utf8');
     expect(openapi).toContain(`  /${service}:`);
     expect(openapi).toContain(`  /${service}/{id}/history:`);
+    expect(openapi).toContain(`  /${service}/{id}/archive:`);
   });
 
   it('passes its integration tests against the real broker and engine', () => {
@@ -147,6 +149,15 @@ describe(`a service generated as ${service}`, () => {
       expect(read.status).toBe(200);
       expect(await read.json()).toMatchObject({ id, name: 'first', status: 'open' });
       expect(await eventually(() => historyOf(system.gatewayUrl, id, headers))).toBe(1);
+
+      const archived = await fetch(`${system.gatewayUrl}/${service}/${id}/archive`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': `e2e-archive-${Date.now()}` },
+        body: '{}',
+      });
+      expect(archived.status).toBe(200);
+      expect(archived.headers.get('etag')).toBe('"2"');
+      expect(await eventually(() => historyOf(system.gatewayUrl, id, headers, 2))).toBe(2);
     } finally {
       await system.stop();
     }
@@ -168,11 +179,17 @@ describe(`a service generated as ${service}`, () => {
   });
 });
 
-async function historyOf(gatewayUrl: string, id: string, headers: Record<string, string>) {
+/** How many history entries the item has once it has at least `least`. */
+async function historyOf(
+  gatewayUrl: string,
+  id: string,
+  headers: Record<string, string>,
+  least = 1,
+): Promise<number | undefined> {
   const answer = await fetch(`${gatewayUrl}/${service}/${id}/history`, { headers });
   if (answer.status !== 200) return undefined;
   const { items } = (await answer.json()) as { items: unknown[] };
-  return items.length > 0 ? items.length : undefined;
+  return items.length >= least ? items.length : undefined;
 }
 
 async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
