@@ -6,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from '@cqrs/framework-core/testing';
 import { parseAllDocuments } from 'yaml';
 import {
-  ApiextensionsV1Api,
   AppsV1Api,
   CoreV1Api,
   KubeConfig,
@@ -24,7 +23,7 @@ import type { Cluster } from './kube/cluster';
 import { connectCluster } from './kube/connect-cluster';
 import { fieldManager } from './render/deploy-app';
 import { managedKinds } from './render/render-apps';
-import { httpRouteCrd } from './testing/gateway-api-crd';
+import { installHttpRouteCrd } from './testing/gateway-api-crd';
 import { runDeploy } from './testing/run-deploy';
 
 const apps = discoverApps().map((a) => a.name);
@@ -120,20 +119,7 @@ describe('npm run deploy against a Kubernetes control plane', () => {
     objects = KubernetesObjectApi.makeApiClient(kc);
     appsApi = kc.makeApiClient(AppsV1Api);
     // A bare control plane has no Gateway API: a stand-in HTTPRoute CRD, until it is served.
-    const crds = kc.makeApiClient(ApiextensionsV1Api);
-    await crds.createCustomResourceDefinition({ body: httpRouteCrd });
-    await eventually(
-      async () => {
-        const crd = await crds.readCustomResourceDefinition({
-          name: httpRouteCrd.metadata?.name ?? '',
-        });
-        return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')
-          ? true
-          : undefined;
-      },
-      'the HTTPRoute CRD',
-      120_000,
-    );
+    await installHttpRouteCrd(kc);
     values = path.join(dir, 'values.yaml');
     writeFileSync(values, `namespace: ${namespace}\n`);
   }, 1_800_000);

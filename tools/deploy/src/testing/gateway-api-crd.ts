@@ -1,4 +1,9 @@
-import type { V1CustomResourceDefinition } from '@kubernetes/client-node';
+import {
+  ApiextensionsV1Api,
+  type KubeConfig,
+  type V1CustomResourceDefinition,
+} from '@kubernetes/client-node';
+import { eventually } from '@cqrs/framework-core/testing';
 
 /**
  * A stand-in for the Gateway API's HTTPRoute CRD (which a gateway implementation installs in a
@@ -38,3 +43,21 @@ export const httpRouteCrd: V1CustomResourceDefinition = {
     ],
   },
 };
+
+/** Creates {@link httpRouteCrd} on a bare control plane and waits until it is served. */
+export async function installHttpRouteCrd(kc: KubeConfig): Promise<void> {
+  const crds = kc.makeApiClient(ApiextensionsV1Api);
+  await crds.createCustomResourceDefinition({ body: httpRouteCrd });
+  await eventually(
+    async () => {
+      const crd = await crds.readCustomResourceDefinition({
+        name: httpRouteCrd.metadata?.name ?? '',
+      });
+      return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')
+        ? true
+        : undefined;
+    },
+    'the HTTPRoute CRD',
+    120_000,
+  );
+}

@@ -1,88 +1,31 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@cqrs/framework-core/testing';
-import { repoRoot } from '@cqrs/tools-infra';
 import { parseAllDocuments } from 'yaml';
+import {
+  bin,
+  generatedWorkspace,
+  type GeneratedWorkspace,
+} from '../../testing/generated-workspace.ts';
 
 /**
- * `nx g @cqrs/plugin:service parcels` in a copy of this workspace, then exactly what a newcomer
- * runs next: lint, typecheck, unit, integration (the real broker and engine of this test run),
- * openapi.yaml, `npm start` with the gateway, and the rendered Kubernetes objects.
+ * `nx g @cqrs/plugin:service parcels` (and `command parcels Archive`) in a copy of this
+ * workspace, then exactly what a newcomer runs next: lint, typecheck, unit, integration (the
+ * real broker and engine of this test run), openapi.yaml, `npm start` with the gateway, and the
+ * rendered Kubernetes objects.
  */
 const service = 'parcels';
-let workspace: string;
-
-/** The child's environment: this run's broker and engine, no Nx daemon, and its own summary. */
-const childEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' };
-  env.NX_NO_CLOUD = 'true';
-  env.FORCE_COLOR = '0';
-  delete env.JEST_SUMMARY_DIR;
-  delete env.JEST_WORKER_ID;
-  return env;
-};
-
-/** Runs a command in the copy: its stdout and stderr, or an error with their end. */
-function run(command: string, args: readonly string[]): string {
-  const result = spawnSync(command, args, {
-    cwd: workspace,
-    env: childEnv(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-6000)}`);
-  }
-  return output;
-}
-
-const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
-
-/** The files git knows (tracked, or new and not ignored), copied; node_modules linked. */
-function copyWorkspace(): string {
-  const target = mkdtempSync(path.join(tmpdir(), 'cqrs-generated-'));
-  const files = execFileSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    },
-  )
-    .split('\0')
-    .filter((file) => file !== '');
-  for (const file of files) {
-    const from = path.join(repoRoot, file);
-    try {
-      mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-      cpSync(from, path.join(target, file));
-    } catch (error) {
-      // Deleted in the working tree but not yet in the index: not part of the workspace.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(target, 'node_modules'), 'dir');
-  return target;
-}
+let generated: GeneratedWorkspace;
+let projects: readonly string[];
+const run = (command: string, args: readonly string[]) => generated.run(command, args);
 
 beforeAll(() => {
-  workspace = copyWorkspace();
-  run(bin('nx'), ['g', `@cqrs/plugin:service`, service, '--no-interactive']);
-  run(bin('nx'), ['g', `@cqrs/plugin:command`, service, 'Archive', '--no-interactive']);
+  generated = generatedWorkspace(service, ['Archive']);
+  ({ projects } = generated);
 }, 300_000);
 
-afterAll(() => {
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
-});
-
-const projects = [
-  `${service}-shared`,
-  ...['cmdh', 'qryh', 'evp', 'evh', 'chgh', 'extevp', 'extevh'].map((role) => `${service}-${role}`),
-];
+afterAll(() => generated?.remove());
 
 describe(`a service generated as ${service}, with a command Archive added`, () => {
   it('passes lint, typecheck and its unit tests, and is in openapi.yaml', () => {
@@ -99,7 +42,7 @@ describe(`a service generated as ${service}, with a command Archive added`, () =
     ]);
     run(bin('tsx'), ['--tsconfig', 'tsconfig.base.json', 'tools/openapi/src/cli.ts', 'check']);
 
-    const openapi = readFileSync(path.join(workspace, 'openapi.yaml'), 'utf8');
+    const openapi = readFileSync(path.join(generated.dir, 'openapi.yaml'), 'utf8');
     expect(openapi).toContain(`  /${service}:`);
     expect(openapi).toContain(`  /${service}/{id}/history:`);
     expect(openapi).toContain(`  /${service}/{id}/archive:`);
@@ -208,8 +151,8 @@ async function startSystem(): Promise<{ gatewayUrl: string; stop: () => Promise<
     bin('tsx'),
     ['--tsconfig', 'tsconfig.base.json', 'tools/dev/src/start.ts', service],
     {
-      cwd: workspace,
-      env: { ...childEnv(), GATEWAY_PORT: String(await freePort()), APPS_BASE_PORT: '3900' },
+      cwd: generated.dir,
+      env: generated.env({ GATEWAY_PORT: String(await freePort()), APPS_BASE_PORT: '3900' }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
