@@ -29,6 +29,7 @@ export { isoTimeSchema } from './http/iso-time';
 export { freeTextSchema, notBlankPattern, singleLineTextPattern } from './http/text-patterns';
 export { type Readiness, type ReadinessReport } from './http/probes';
 export {
+  appRoles,
   defineRoute,
   linkTo,
   nextPageLink,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appRoles } from '@cqrs/framework-core';
 import type {
   KubernetesObject,
   V1ConfigMap,
@@ -19,8 +20,7 @@ const app = (service: string, role: string): DeployApp => ({
   role,
   name: `${service}-${role}`,
 });
-const roles = ['cmdh', 'qryh', 'evp', 'evh', 'extevp', 'extevh', 'chgh'];
-const apps = roles.map((role) => app('customers', role));
+const apps = appRoles.map((role) => app('customers', role));
 const render = (selected?: DeployApp[], tag = 'v1') =>
   renderApps({ values, apps, routes: allRoutes, imageTag: tag }, selected);
 const byName = (rendered: RenderedApp[], name: string) =>

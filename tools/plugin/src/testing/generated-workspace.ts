@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appRoles } from '@cqrs/framework-core';
 import { repoRoot } from '@cqrs/tools-infra';
 
 /** A copy of this workspace with a generated service in it. */
@@ -18,8 +19,6 @@ export interface GeneratedWorkspace {
 
 /** A binary of this workspace's node_modules (linked into the copy). */
 export const bin = (name: string): string => path.join(repoRoot, 'node_modules/.bin', name);
-
-export const roles = ['cmdh', 'qryh', 'evp', 'evh', 'chgh', 'extevp', 'extevh'] as const;
 
 /** The files git knows (tracked, or new and not ignored), copied; node_modules linked. */
 function copyWorkspace(): string {
@@ -81,7 +80,7 @@ export function generatedWorkspace(
   };
   const workspace: GeneratedWorkspace = {
     dir,
-    projects: [`${service}-shared`, ...roles.map((role) => `${service}-${role}`)],
+    projects: [`${service}-shared`, ...appRoles.map((role) => `${service}-${role}`)],
     run,
     env,
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -47,13 +47,6 @@ describe('Customers routes', () => {
     ]);
   });
 
-  it('groups every route under the app that serves it', () => {
-    // Assert
-    for (const [app, routes] of Object.entries(customersRoutes)) {
-      expect(routes.map((route) => route.app)).toEqual(routes.map(() => app));
-    }
-  });
-
   it('belongs to the customers service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
     for (const route of customersService.allRoutes) {

@@ -18,17 +18,12 @@ export interface ServiceDeclaration {
 }
 
 /** A declared service, with what follows from its declaration. */
-export interface ServiceDescriptor<D extends ServiceDeclaration = ServiceDeclaration> {
-  readonly name: D['name'];
-  readonly writeModel: string;
-  readonly eventsTopic: string;
-  readonly consumedTopic: D['consumedTopic'];
-  readonly routes: D['routes'];
+export type ServiceDescriptor<D extends ServiceDeclaration = ServiceDeclaration> = Readonly<D> & {
   /** The CloudEvents `source` of its events: `/<name>`. */
   readonly source: string;
   /** Every route, app after app in declaration order (for the gateway and `openapi.yaml`). */
   readonly allRoutes: readonly ApiRoute[];
-}
+};
 
 const serviceName = /^[a-z][a-z0-9]*$/;
 
@@ -54,13 +49,5 @@ export function defineService<const D extends ServiceDeclaration>(
   if (problems.length > 0) {
     throw new Error(`service ${name}: ${problems.join('; ')}`);
   }
-  return Object.freeze({
-    name,
-    writeModel: declaration.writeModel,
-    eventsTopic: declaration.eventsTopic,
-    consumedTopic: declaration.consumedTopic,
-    routes,
-    source: `/${name}`,
-    allRoutes: Object.freeze(allRoutes),
-  });
+  return Object.freeze({ ...declaration, source: `/${name}`, allRoutes: Object.freeze(allRoutes) });
 }

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The technical role of the app that serves a route (DESIGN section 1). */
-export type AppRole = 'cmdh' | 'qryh' | 'evp' | 'evh' | 'extevp' | 'extevh' | 'chgh';
+export const appRoles = ['cmdh', 'qryh', 'evp', 'evh', 'extevp', 'extevh', 'chgh'] as const;
+
+export type AppRole = (typeof appRoles)[number];
 
 /**
  * An OpenAPI link: how a response feeds another operation (so clients and stateful API tests

@@ -48,13 +48,6 @@ describe('Orders routes', () => {
     ]);
   });
 
-  it('groups every route under the app that serves it', () => {
-    // Assert
-    for (const [app, routes] of Object.entries(ordersRoutes)) {
-      expect(routes.map((route) => route.app)).toEqual(routes.map(() => app));
-    }
-  });
-
   it('belongs to the orders service, needs a bearer token (hooks: a signature) and answers 401', () => {
     // Assert
     for (const route of ordersService.allRoutes) {

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appRoles } from '@cqrs/framework-core';
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startControlPlane, type ControlPlane } from '@cqrs/tools-cluster';
 import { installHttpRouteCrd } from '@cqrs/tools-deploy/testing';
 import {
   bin,
   generatedWorkspace,
-  roles,
   type GeneratedWorkspace,
 } from '../../testing/generated-workspace.ts';
 
@@ -72,7 +72,7 @@ describe(`npm run deploy -- --all --dry-run with a generated service (${service}
       },
     );
 
-    for (const role of roles) {
+    for (const role of appRoles) {
       const image = `registry.example.com/cqrs/${service}-${role}:dry`;
       expect(output).toMatch(new RegExp(`^\\+\\s+image: ${image.replace(/[./]/g, '\\$&')}$`, 'm'));
     }
