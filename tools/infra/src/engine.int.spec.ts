@@ -1,15 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Document, ResumeToken } from 'mongodb';
 import { MongoClient, MongoServerError } from 'mongodb';
 import pino from 'pino';
 import { connectMongo } from '@cqrs/framework-mongo';
-import { parseInfraConfig } from './config';
-import { engineClasspath } from './mongo';
+import { throwawayEngines } from './testing/throwaway-engine';
 
 /**
  * What our launcher adds to mongo-java-server beyond the change-stream contract (which any MongoDB
@@ -17,61 +13,15 @@ import { engineClasspath } from './mongo';
  * ChangeStreamHistoryLost error, and unacknowledged (moreToCome) requests. Each test runs its own
  * engine on a free port.
  */
-let classpath: string;
 let workDir: string;
-const running = new Set<ChildProcess>();
+const engines = throwawayEngines();
+const { start: startEngine, startWith: startEngineWith, stop } = engines;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'engine-spec-'));
-  classpath = await engineClasspath(parseInfraConfig(), () => undefined);
 });
-afterEach(async () => {
-  await Promise.all([...running].map(stop));
-});
+afterEach(() => engines.stopAll());
 afterAll(() => rm(workDir, { recursive: true, force: true }));
-
-/** Starts the launcher on an ephemeral port; resolves once it printed its ready line. */
-function startEngine(...args: string[]): Promise<{ url: string; process: ChildProcess }> {
-  return startEngineWith([], ...args);
-}
-
-async function startEngineWith(
-  jvmOptions: string[],
-  ...args: string[]
-): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(
-    'java',
-    [
-      ...jvmOptions,
-      '-cp',
-      classpath,
-      'cqrs.infra.mongo.EngineLauncher',
-      ...(args.includes('--port') ? [] : ['--port', '0']),
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  running.add(child);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const ready = /^engine ready on (.+):(\d+)$/.exec(line);
-    if (ready) {
-      return { url: `mongodb://${ready[1]}:${ready[2]}/?directConnection=true`, process: child };
-    }
-  }
-  throw new Error(`engine exited before it was ready:\n${stderr}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  running.delete(child);
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 async function withClient<T>(url: string, use: (client: MongoClient) => Promise<T>): Promise<T> {
   const client = new MongoClient(url);

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import type { BaseConfig, Logger, RunningApp, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
-import type { ChangeEvent, MongoConfig } from '@cqrs/framework-mongo';
+import type { ChangeEvent, ChangeStreamConfig, MongoConfig } from '@cqrs/framework-mongo';
 import {
   applyIndexes,
+  changeStreamPolicies,
   connectServiceMongo,
   createChangeStreamSubscriber,
   oneActiveReadiness,
   reportLag,
   runOneActive,
+  snapshottingChangeStreamConfigShape,
 } from '@cqrs/framework-mongo';
 import type { Projection } from './projection';
 
@@ -24,10 +26,16 @@ export const changeHandlingConfigShape = {
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(15_000),
   /** Most changes applied (and checkpointed) together. */
   BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(100),
+  /**
+   * Started after writes, or after its position fell out of the history, it rebuilds its history
+   * and read models from the current documents (a snapshot) before following the stream.
+   */
+  ...snapshottingChangeStreamConfigShape,
 };
 
 export type ChangeHandlingConfig = BaseConfig &
-  MongoConfig & { readonly LEASE_TTL_MS: number; readonly BATCH_SIZE: number };
+  MongoConfig &
+  ChangeStreamConfig & { readonly LEASE_TTL_MS: number; readonly BATCH_SIZE: number };
 
 /**
  * A service's `chgh` app: its write model's change stream -> every projection, in commit order,
@@ -53,6 +61,9 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     logger,
   );
 
+  const applyAll = async (documents: VersionedDocument[]) => {
+    for (const projection of projections) await projection.apply(documents);
+  };
   // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
   const name = `${config.SERVICE_NAME}:${spec.source}`;
   const subscriber = createChangeStreamSubscriber<VersionedDocument>({
@@ -61,11 +72,12 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     name,
     maxBatch: config.BATCH_SIZE,
     logger: logger.child({ module: 'change-handling' }),
-    handle: async (batch: ChangeEvent<VersionedDocument>[]) => {
-      const documents = batch.map((change) => change.fullDocument);
-      for (const projection of projections) await projection.apply(documents);
-    },
+    handle: (batch: ChangeEvent<VersionedDocument>[]) =>
+      applyAll(batch.map((change) => change.fullDocument)),
+    // A snapshot is the current documents: each projection takes them as it takes changes.
+    snapshot: applyAll,
     onBatch: reportLag(metrics.changeStreamLag),
+    ...changeStreamPolicies(config, metrics),
   });
   const elector = runOneActive(mongo.db, subscriber, {
     name: name,

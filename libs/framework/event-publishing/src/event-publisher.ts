@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { EventProducer } from '@cqrs/framework-kafka';
-import type { ChangeStreamSubscriber } from '@cqrs/framework-mongo';
+import type { ChangeStreamPolicies, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
 import { lastEventPipeline, type LastEventChange } from './last-event-pipeline';
 import { toCloudEvent } from './to-cloud-event';
@@ -21,6 +21,8 @@ export interface EventPublisherOptions {
   readonly metrics: Pick<Metrics, 'changeStreamLag'>;
   readonly maxBatch?: number;
   readonly now?: () => Date;
+  /** What to do with a lost position, how often to save a quiet stream's; defaults otherwise. */
+  readonly policies?: ChangeStreamPolicies;
 }
 
 /**
@@ -44,5 +46,6 @@ export function createEventPublisher(options: EventPublisherOptions): ChangeStre
       await options.producer.publish(options.topic, events);
     },
     onBatch: reportLag(options.metrics.changeStreamLag, options.now),
+    ...options.policies,
   });
 }

@@ -10,8 +10,14 @@ import type {
 import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
 import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
-import type { MongoConfig } from '@cqrs/framework-mongo';
-import { connectServiceMongo, oneActiveReadiness, runOneActive } from '@cqrs/framework-mongo';
+import type { ChangeStreamConfig, MongoConfig } from '@cqrs/framework-mongo';
+import {
+  changeStreamConfigShape,
+  changeStreamPolicies,
+  connectServiceMongo,
+  oneActiveReadiness,
+  runOneActive,
+} from '@cqrs/framework-mongo';
 import { createEventPublisher } from './event-publisher';
 import { rewindConsumerGroup } from './rewind-group';
 
@@ -25,11 +31,13 @@ export const publishingConfigShape = (service: Pick<ServiceDescriptor, 'eventsTo
   LEASE_TTL_MS: z.coerce.number().int().positive().default(15_000),
   /** Most events sent to Kafka per change-stream batch. */
   PUBLISH_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+  ...changeStreamConfigShape,
 });
 
 export type PublishingConfig = BaseConfig &
   MongoConfig &
-  KafkaConfig & {
+  KafkaConfig &
+  ChangeStreamConfig & {
     readonly EVENTS_TOPIC: string;
     readonly EVENTS_TOPIC_PARTITIONS: number;
     readonly LEASE_TTL_MS: number;
@@ -78,6 +86,7 @@ export async function startEventPublishingApp<C extends PublishingConfig>(
     logger,
     metrics,
     maxBatch: config.PUBLISH_BATCH_SIZE,
+    policies: changeStreamPolicies(config, metrics),
   });
   const elector = runOneActive(mongo.db, publisher, {
     name: config.SERVICE_NAME,

@@ -30,9 +30,22 @@ export {
 export type {
   ChangeStreamSubscriber,
   ChangeStreamSubscriberOptions,
+  HistoryLostInfo,
+  HistoryLostPolicy,
+  InitialPosition,
 } from './change-stream/subscriber-options';
-export { createChangeStreamSubscriber } from './change-stream/change-stream-subscriber';
-export { type CheckpointDocument } from './change-stream/checkpoint-store';
+export {
+  createChangeStreamSubscriber,
+  isHistoryLost,
+} from './change-stream/change-stream-subscriber';
+export {
+  changeStreamConfigShape,
+  changeStreamPolicies,
+  snapshottingChangeStreamConfigShape,
+  type ChangeStreamConfig,
+  type ChangeStreamPolicies,
+} from './change-stream/change-stream-config';
+export { type CheckpointDocument, type SnapshotProgress } from './change-stream/checkpoint-store';
 export {
   runOneActive,
   runWithLease,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BaseConfig } from '@cqrs/framework-core';
-import type { MongoConfig } from '@cqrs/framework-mongo';
+import type { ChangeStreamConfig, MongoConfig } from '@cqrs/framework-mongo';
+import { changeStreamConfigShape } from '@cqrs/framework-mongo';
 import { defaultSchedule, parseSchedule } from './deliveries/retry-schedule';
 import type { NetworkList } from './ssrf/address-policy';
 import { parseNetworkList } from './ssrf/address-policy';
@@ -27,6 +28,7 @@ export const deliveryConfigShape = {
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(15_000),
   /** Most changes turned into deliveries (and checkpointed) together. */
   FANOUT_BATCH_SIZE: positiveInt.max(10_000).default(200),
+  ...changeStreamConfigShape,
   /** Wait before each attempt, the first included: its length is the number of attempts. */
   WEBHOOK_SCHEDULE: parsed(parseSchedule, defaultSchedule),
   /** Spread of each wait, as a fraction: 0.2 is ±20 %. */
@@ -62,7 +64,8 @@ export const deliveryConfigShape = {
 };
 
 export type DeliveryConfig = BaseConfig &
-  MongoConfig & {
+  MongoConfig &
+  ChangeStreamConfig & {
     readonly LEASE_TTL_MS: number;
     readonly FANOUT_BATCH_SIZE: number;
     readonly WEBHOOK_SCHEDULE: readonly number[];

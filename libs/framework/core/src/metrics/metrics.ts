@@ -16,6 +16,8 @@ export interface Metrics {
   readonly commandDuration: Histogram<'command'>;
   /** Age of the last change-stream event seen, per stream. */
   readonly changeStreamLag: Gauge<'stream'>;
+  /** Times a stream found its checkpoint gone from the server's history, per stream. */
+  readonly changeStreamHistoryLost: Counter<'stream'>;
   readonly kafkaPublished: Counter<'topic'>;
 }
 
@@ -99,6 +101,12 @@ export function createMetrics(serviceName: string): Metrics {
     changeStreamLag: new Gauge({
       name: 'change_stream_lag_seconds',
       help: 'Seconds between a write and its change-stream event being handled',
+      labelNames: ['stream'],
+      registers,
+    }),
+    changeStreamHistoryLost: new Counter({
+      name: 'change_stream_history_lost_total',
+      help: 'Times a change stream found its checkpoint no longer in the server history',
       labelNames: ['stream'],
       registers,
     }),

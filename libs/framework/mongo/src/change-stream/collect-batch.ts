@@ -10,17 +10,21 @@ import type { ChangeStream, ChangeStreamDocument, Document } from 'mongodb';
  * delivers them, and a stopping subscriber never starts a batch it might overlap with.
  *
  * @param first an event already read (e.g. while opening the stream), delivered first.
+ * @param onIdle called after each wait that brought nothing (the stream's resume token is then
+ *   the server's position after the writes it skipped).
  */
 export async function collectBatch<T extends Document, E extends ChangeStreamDocument<T>>(
   stream: ChangeStream<T, E>,
   first: E | null,
   maxBatch: number,
   stop: AbortSignal,
+  onIdle: () => Promise<void> = () => Promise.resolve(),
 ): Promise<E[]> {
   let event = first;
   while (!event) {
     if (stop.aborted) return [];
     event = await stream.tryNext();
+    if (!event && !stop.aborted) await onIdle();
   }
   if (stop.aborted) return [];
   const batch = [event];

@@ -3,7 +3,7 @@ import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { LastEventChange } from '@cqrs/framework-event-publishing';
 import { lastEventPipeline, toCloudEvent } from '@cqrs/framework-event-publishing';
-import type { ChangeStreamSubscriber } from '@cqrs/framework-mongo';
+import type { ChangeStreamPolicies, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
 import type { DeliveryStore, NewDelivery } from '../deliveries/delivery-store';
 import { wantsType } from '../subscriptions/subscription';
@@ -24,6 +24,8 @@ export interface FanOutOptions {
   readonly metrics: Pick<Metrics, 'changeStreamLag'>;
   /** Told how many deliveries a batch created (the dispatcher wakes up). */
   readonly onEnqueued: (count: number) => void;
+  /** What to do with a lost position, how often to save a quiet stream's; defaults otherwise. */
+  readonly policies?: ChangeStreamPolicies;
 }
 
 /**
@@ -60,5 +62,6 @@ export function createFanOut(options: FanOutOptions): ChangeStreamSubscriber {
       if (created > 0) options.onEnqueued(created);
     },
     onBatch: reportLag(options.metrics.changeStreamLag),
+    ...options.policies,
   });
 }
