@@ -1,4 +1,6 @@
 export {
+  parkedEventGroupsQuerySchema,
+  parkedEventGroupsSchema,
   parkedEventPageSchema,
   parkedEventParamsSchema,
   parkedEventsRoutes,
@@ -6,13 +8,14 @@ export {
   type ParkedEventsRoutes,
 } from './api/parked-events-routes';
 export {
+  parkReasonCodeSchema,
   parkReasonSchema,
   parkedEventResourceSchema,
   parkedStatusSchema,
   toParkedEventResource,
   type ParkedEventResource,
 } from './api/parked-event-resource';
-export { parkedEventsHandlers } from './api/parked-events-handlers';
+export { parkedEventsHandlers, type ParkedEventsServices } from './api/parked-events-handlers';
 export {
   createEventHandler,
   type EventHandler,
@@ -20,10 +23,12 @@ export {
 } from './consumer/event-handler';
 export {
   eventHandlerMetrics,
+  parkedEventsGauge,
   type EventHandlerMetrics,
   type EventOutcome,
 } from './consumer/event-handler-metrics';
 export {
+  parkReasonCodes,
   rawMessageOf,
   undecodableId,
   type ParkReason,
@@ -36,10 +41,20 @@ export {
   createParkedEventStore,
   defaultParkedEventsCollection,
   parkedEventIndexes,
+  parkedEventQuery,
+  type DiscardResult,
   type ListParkedEvents,
+  type ParkedEventFilter,
   type ParkRequest,
   type ParkedEventStore,
 } from './parking/parked-event-store';
+export {
+  parkedReplayFilterSchema,
+  parkedReplayJob,
+  parkedReplayOutcomes,
+  type ParkedReplayFilter,
+  type ParkedReplayOutcome,
+} from './replay/parked-replay-job';
 export { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry/retry-policy';
 export {
   evhIdNamespace,

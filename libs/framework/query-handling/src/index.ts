@@ -1,4 +1,11 @@
-export { findPage, type Page, type PageRequest, type SortKey } from './keyset-page';
+export {
+  findPage,
+  keysetAfter,
+  keysetValues,
+  type Page,
+  type PageRequest,
+  type SortKey,
+} from './keyset-page';
 export {
   cursorSchema,
   limitSchema,

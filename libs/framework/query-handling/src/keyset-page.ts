@@ -27,6 +27,10 @@ export interface Page<T> {
 const valueAt = (document: Document, field: string): unknown =>
   field.split('.').reduce<unknown>((v, key) => (v as Document | undefined)?.[key], document);
 
+/** The sort values of `document` under `keys`: where a keyset listing stands after it. */
+export const keysetValues = (keys: readonly SortKey[], document: Document): unknown[] =>
+  keys.map((key) => valueAt(document, key.field));
+
 /** The cursor is the sort values of the last item (EJSON keeps dates and ids typed), base64url. */
 const encodeCursor = (values: unknown[]): string =>
   Buffer.from(BSON.EJSON.stringify(values, { relaxed: false })).toString('base64url');
@@ -43,8 +47,14 @@ function decodeCursor(cursor: string, keys: readonly SortKey[]): unknown[] {
   });
 }
 
-/** `(k1, k2, ...) after (v1, v2, ...)` in the sort order, as a MongoDB filter. */
-function after(keys: readonly SortKey[], values: unknown[]): Filter<Document> {
+/**
+ * `(k1, k2, ...) after (v1, v2, ...)` in the sort order, as a MongoDB filter: the seek condition
+ * of keyset paging, for callers that keep the last values themselves (a resumable job).
+ */
+export function keysetAfter(
+  keys: readonly SortKey[],
+  values: readonly unknown[],
+): Filter<Document> {
   const branches = keys.map((key, i) => {
     const equal = Object.fromEntries(keys.slice(0, i).map((k, j) => [k.field, values[j]]));
     return { ...equal, [key.field]: { [key.direction === 1 ? '$gt' : '$lt']: values[i] } };
@@ -79,7 +89,7 @@ export async function findPage<D extends Document, T>(
   map: (document: D) => T,
 ): Promise<Page<T>> {
   const query: Filter<D> = request.cursor
-    ? ({ $and: [filter, after(keys, decodeCursor(request.cursor, keys))] } as Filter<D>)
+    ? ({ $and: [filter, keysetAfter(keys, decodeCursor(request.cursor, keys))] } as Filter<D>)
     : filter;
   const sort: Sort = Object.fromEntries(keys.map((k) => [k.field, k.direction]));
   const projection = request.projection && withSortKeys(request.projection, keys);
@@ -93,6 +103,6 @@ export async function findPage<D extends Document, T>(
   const last = items.at(-1);
   return {
     items: items.map(map),
-    nextCursor: hasMore && last ? encodeCursor(keys.map((k) => valueAt(last, k.field))) : null,
+    nextCursor: hasMore && last ? encodeCursor(keysetValues(keys, last)) : null,
   };
 }

@@ -1,10 +1,19 @@
 import type { RunningApp, ServiceDescriptor, StartOptions } from '@cqrs/framework-core';
 import { createServiceRuntime } from '@cqrs/framework-core';
-import { applyIndexes, connectServiceMongo, runOneActive } from '@cqrs/framework-mongo';
+import {
+  applyIndexes,
+  changeStreamPolicies,
+  connectServiceMongo,
+  runOneActive,
+} from '@cqrs/framework-mongo';
+import { createJobRunner, createJobStore, jobIndexes, jobsGauge } from '@cqrs/framework-jobs';
+import { deadDeliveryHandlers } from './api/dead-delivery-handlers';
 import type { WebhookSubscriptionRoutes } from './api/subscription-routes';
 import { subscriptionHandlers } from './api/subscription-handlers';
+import { deliveryReplayJob } from './deliveries/delivery-replay-job';
 import { createDeliveryStore, deliveryIndexes } from './deliveries/delivery-store';
 import type { DeliveryConfig } from './delivery-config';
+import { deadDeliveryMetrics } from './dispatcher/dead-delivery-metrics';
 import { deliveryMetrics } from './dispatcher/delivery-metrics';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createWebhookSender } from './dispatcher/send-webhook';
@@ -23,7 +32,8 @@ export interface WebhookDeliveryAppSpec {
 /**
  * A service's `extevp` app: partners' subscriptions (API), the change stream -> durable
  * deliveries (one active replica), and a dispatcher on every replica that signs and sends them
- * (claims keep replicas from sending the same attempt).
+ * (claims keep replicas from sending the same attempt); plus the operators' dead letters (list,
+ * group, discard, bulk replays as background jobs).
  */
 export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
   config: C,
@@ -36,7 +46,11 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
   const runtime = createServiceRuntime(config, options);
   const { logger, metrics, lifecycle } = runtime;
   const mongo = await connectServiceMongo(runtime);
-  await applyIndexes(mongo.db, [...subscriptionIndexes(), ...deliveryIndexes()], logger);
+  await applyIndexes(
+    mongo.db,
+    [...subscriptionIndexes(), ...deliveryIndexes(), ...jobIndexes()],
+    logger,
+  );
   const subscriptions = createSubscriptionStore(mongo.db);
   const deliveries = createDeliveryStore(mongo.db);
   const targets: TargetPolicy = {
@@ -44,6 +58,7 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
     plainHttpNetworks: config.WEBHOOK_PLAIN_HTTP_NETWORKS,
   };
   const measures = deliveryMetrics(metrics.registry);
+  const deadMeasures = deadDeliveryMetrics(metrics.registry, deliveries);
 
   const sender = createWebhookSender({
     snippetBytes: config.WEBHOOK_RESPONSE_SNIPPET_BYTES,
@@ -86,6 +101,7 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
       measures.created.inc(count);
       dispatcher.wake();
     },
+    policies: changeStreamPolicies(config, metrics),
   });
   const elector = runOneActive(mongo.db, fanOut, {
     name: name,
@@ -94,15 +110,32 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
   });
   lifecycle.onStop('webhook fan-out', () => elector.stop());
 
+  // Operators' bulk replays: every replica runs the job runner; a job is worked on by one.
+  const jobs = createJobStore(mongo.db);
+  const replayJob = deliveryReplayJob({
+    deliveries,
+    subscriptions,
+    metrics: deadMeasures,
+    onDue: () => dispatcher.wake(),
+  });
+  const replays = createJobRunner({ db: mongo.db, store: jobs, kind: replayJob, logger });
+  await replays.start();
+  lifecycle.onStop('delivery replays', () => replays.stop());
+  jobsGauge(metrics.registry, jobs, replayJob.kind);
+
   return runtime.serve({
-    routes: subscriptionHandlers(spec.routes, {
-      subscriptions,
-      deliveries,
-      targets,
-      source: spec.service.source,
-      rotationGraceMs: config.WEBHOOK_SECRET_GRACE_MS,
-      onDue: () => dispatcher.wake(),
-    }),
+    routes: [
+      ...subscriptionHandlers(spec.routes, {
+        subscriptions,
+        deliveries,
+        targets,
+        source: spec.service.source,
+        rotationGraceMs: config.WEBHOOK_SECRET_GRACE_MS,
+        onDue: () => dispatcher.wake(),
+        metrics: deadMeasures,
+      }),
+      ...deadDeliveryHandlers(spec.routes, { deliveries, replays, metrics: deadMeasures }),
+    ],
     readiness: async () => {
       const mongoUp = await mongo.ping();
       const leader = elector.isLeader();

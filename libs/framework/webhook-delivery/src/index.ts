@@ -11,7 +11,36 @@ export {
   type WebhookSubscriptionRoutes,
 } from './api/subscription-routes';
 export { subscriptionHandlers } from './api/subscription-handlers';
-export type { DeliveryDocument, DeliveryStatus, FailureReason } from './deliveries/delivery';
+export {
+  deadDeliveryHandlers,
+  type DeadDeliveryHandlerOptions,
+} from './api/dead-delivery-handlers';
+export { deadDeliveryRoutes, type DeadDeliveryRoutes } from './api/dead-delivery-routes';
+export {
+  deadDeliveryGroupsSchema,
+  deadDeliveryPageSchema,
+  deliveryReplayFilterSchema,
+  failureReasonSchema,
+  listDeadDeliveriesQuerySchema,
+  type DeliveryReplayFilter,
+} from './api/dead-delivery-schemas';
+export {
+  failureReasons,
+  type DeliveryDocument,
+  type DeliveryStatus,
+  type FailureReason,
+} from './deliveries/delivery';
+export {
+  deadDeliveryIndexes,
+  deadDeliveryQuery,
+  type DeadDeliveryFilter,
+} from './deliveries/dead-delivery-query';
+export {
+  deliveryReplayJob,
+  deliveryReplayOutcomes,
+  type DeliveryReplayOutcome,
+} from './deliveries/delivery-replay-job';
+export { deadDeliveryMetrics, type DeadDeliveryMetrics } from './dispatcher/dead-delivery-metrics';
 export {
   createDeliveryStore,
   deliveriesCollection,

@@ -19,7 +19,10 @@ import { listCustomerEventTypesRoute, replayCustomerEventsRoute } from './evp-ro
 import { getCustomerRoute, listCustomerHistoryRoute, listCustomersRoute } from './qryh-routes';
 import { customersServiceName } from '../service-name';
 
-/** Parked events of customers-evh: `GET /customers/parked-events`, `POST /customers/parked-events/{id}/replay`. */
+/**
+ * Parked events of customers-evh (operators): `GET /customers/parked-events` (filtered), `.../groups`,
+ * `POST .../{id}/replay`, `.../{id}/discard`, bulk replays under `.../replays`.
+ */
 export const customersParkedEventsRoutes = parkedEventsRoutes(customersServiceName);
 
 /** The routes of the customers service, grouped by the app that serves them. */
@@ -37,7 +40,7 @@ export const customersRoutes = {
   ],
   qryh: [getCustomerRoute, listCustomersRoute, listCustomerHistoryRoute],
   evp: [listCustomerEventTypesRoute, replayCustomerEventsRoute],
-  evh: [customersParkedEventsRoutes.list, customersParkedEventsRoutes.replay],
+  evh: Object.values(customersParkedEventsRoutes),
   extevh: [kycWebhookRoute],
   extevp: Object.values(customersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;

@@ -29,7 +29,12 @@ describe('Customers routes', () => {
       'GET /customers/events/types evp public',
       'POST /customers/events/replays evp public',
       'GET /customers/parked-events evh public',
+            'GET /customers/parked-events/groups evh public',
       'POST /customers/parked-events/{id}/replay evh public',
+      'POST /customers/parked-events/{id}/discard evh public',
+      'POST /customers/parked-events/replays evh public',
+      'GET /customers/parked-events/replays/{jobId} evh public',
+      'POST /customers/parked-events/replays/{jobId}/cancel evh public',
       'POST /hooks/kyc-provider extevh public',
       'POST /customers/webhooks/subscriptions extevp public',
       'GET /customers/webhooks/subscriptions extevp public',
@@ -44,6 +49,12 @@ describe('Customers routes', () => {
       'GET /customers/webhooks/subscriptions/{id}/deliveries/{deliveryId} extevp public',
       'POST /customers/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay extevp public',
       'POST /customers/webhooks/subscriptions/{id}/replays extevp public',
+      'GET /customers/webhooks/deliveries extevp public',
+      'GET /customers/webhooks/deliveries/groups extevp public',
+      'POST /customers/webhooks/deliveries/{deliveryId}/discard extevp public',
+      'POST /customers/webhooks/deliveries/replays extevp public',
+      'GET /customers/webhooks/deliveries/replays/{jobId} extevp public',
+      'POST /customers/webhooks/deliveries/replays/{jobId}/cancel extevp public',
     ]);
   });
 
@@ -85,7 +96,12 @@ describe('Customers routes', () => {
       '/internal/customers/{id}/orders/{orderId}/closed service',
       '/customers/events/replays operator',
       '/customers/parked-events operator',
+      '/customers/parked-events/groups operator',
       '/customers/parked-events/{id}/replay operator',
+      '/customers/parked-events/{id}/discard operator',
+      '/customers/parked-events/replays operator',
+      '/customers/parked-events/replays/{jobId} operator',
+      '/customers/parked-events/replays/{jobId}/cancel operator',
       '/customers/webhooks/subscriptions integrations',
       '/customers/webhooks/subscriptions integrations',
       '/customers/webhooks/subscriptions/{id} integrations',
@@ -99,6 +115,12 @@ describe('Customers routes', () => {
       '/customers/webhooks/subscriptions/{id}/deliveries/{deliveryId} integrations',
       '/customers/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay integrations',
       '/customers/webhooks/subscriptions/{id}/replays integrations',
+      '/customers/webhooks/deliveries operator',
+      '/customers/webhooks/deliveries/groups operator',
+      '/customers/webhooks/deliveries/{deliveryId}/discard operator',
+      '/customers/webhooks/deliveries/replays operator',
+      '/customers/webhooks/deliveries/replays/{jobId} operator',
+      '/customers/webhooks/deliveries/replays/{jobId}/cancel operator',
     ]);
   });
 

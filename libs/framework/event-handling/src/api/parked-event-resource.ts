@@ -1,25 +1,19 @@
 import { z } from 'zod';
+import { discardSchema, toDiscardResource } from '@cqrs/framework-jobs';
 import type { ParkedEvent } from '../parking/parked-event';
-
-const parkReasonCodes = [
-  'empty',
-  'unsupported_content_type',
-  'bad_json',
-  'schema',
-  'invalid_data',
-  'mapping_failed',
-  'refused',
-  'retries_exhausted',
-] as const;
+import { parkReasonCodes } from '../parking/parked-event';
 
 /** The statuses of a parked event, as a query filter and in the resource. */
 export const parkedStatusSchema = z
-  .enum(['parked', 'replayed'])
-  .describe('parked: waiting for an operator; replayed: handled by a replay');
+  .enum(['parked', 'replayed', 'discarded'])
+  .describe('parked: waiting for an operator; replayed: handled by a replay; discarded: given up');
+
+/** The park reason codes, as a query filter. */
+export const parkReasonCodeSchema = z.enum(parkReasonCodes).describe('Why it was parked');
 
 /** Why an event was parked, as the API shows it. */
 export const parkReasonSchema = z.object({
-  code: z.enum(parkReasonCodes).describe('What went wrong'),
+  code: parkReasonCodeSchema.describe('What went wrong'),
   message: z.string().describe('Details, e.g. the validation issues or the last error'),
   status: z.number().int().optional().describe("HTTP status of cmdh's last answer"),
   problemReason: z.string().optional().describe("The reason of cmdh's problem details"),
@@ -38,6 +32,9 @@ export const parkedEventResourceSchema = z.object({
   parkedAt: z.iso.datetime().describe('When it was last parked'),
   status: parkedStatusSchema,
   replayedAt: z.iso.datetime().nullable().describe('When a replay handled it'),
+  discarded: discardSchema
+    .nullable()
+    .describe('Who gave up on it, why and when; null unless discarded'),
 });
 
 export type ParkedEventResource = z.infer<typeof parkedEventResourceSchema>;
@@ -54,4 +51,5 @@ export const toParkedEventResource = (event: ParkedEvent): ParkedEventResource =
   parkedAt: event.parkedAt.toISOString(),
   status: event.status,
   replayedAt: event.replayedAt?.toISOString() ?? null,
+  discarded: toDiscardResource(event.discarded),
 });

@@ -23,6 +23,20 @@ const parked: ParkedEvent = {
 };
 
 describe('toParkedEventResource', () => {
+  it('shows who discarded an event, why and when', () => {
+    const resource = toParkedEventResource({
+      ...parked,
+      status: 'discarded',
+      discarded: { by: 'ops-1', reason: 'duplicate', at: new Date('2026-01-04T00:00:00.000Z') },
+    });
+
+    expect(resource).toMatchObject({
+      status: 'discarded',
+      discarded: { by: 'ops-1', reason: 'duplicate', at: '2026-01-04T00:00:00.000Z' },
+    });
+    expect(parkedEventResourceSchema.parse(resource)).toEqual(resource);
+  });
+
   it('maps a parked event to its resource, without the payload', () => {
     const resource = toParkedEventResource(parked);
 
@@ -37,6 +51,7 @@ describe('toParkedEventResource', () => {
       parkedAt: '2026-01-02T03:04:05.000Z',
       status: 'parked',
       replayedAt: null,
+      discarded: null,
     });
     expect(JSON.stringify(resource)).not.toContain('personal data');
     expect(parkedEventResourceSchema.parse(resource)).toEqual(resource);

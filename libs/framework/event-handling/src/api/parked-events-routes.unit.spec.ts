@@ -24,7 +24,7 @@ describe('parkedEventsRoutes', () => {
     });
     expect(Object.keys(routes.list.responses)).toEqual(['200', '400', '401', '403']);
     expect(Object.keys(routes.replay.responses)).toEqual(
-      expect.arrayContaining(['200', '401', '403', '404', '422', '503']),
+      expect.arrayContaining(['200', '401', '403', '404', '409', '422', '503']),
     );
   });
 
@@ -63,6 +63,62 @@ describe('parkedEventsRoutes', () => {
     it('refuses unknown parameters and statuses', () => {
       expect(query.safeParse({ state: 'parked' }).success).toBe(false);
       expect(query.safeParse({ status: 'lost' }).success).toBe(false);
+    });
+
+    it('filters by reason code, type and a time window in order', () => {
+      expect(
+        query.parse({
+          status: 'discarded',
+          reason: 'refused',
+          type: 't.v1',
+          from: '2026-03-01T00:00:00Z',
+        }),
+      ).toEqual({
+        limit: 20,
+        status: 'discarded',
+        reason: 'refused',
+        type: 't.v1',
+        from: '2026-03-01T00:00:00Z',
+      });
+      expect(query.safeParse({ reason: 'lost' }).success).toBe(false);
+      expect(
+        query.safeParse({ from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }).success,
+      ).toBe(false);
+    });
+  });
+
+  describe('dead-letter routes', () => {
+    it('groups parked events unless told otherwise, and discards with a reason', () => {
+      expect(routes.groups.query.parse({})).toEqual({ status: 'parked' });
+      expect(routes.groups.path).toBe('/orders/parked-events/groups');
+      expect(routes.discard).toMatchObject({
+        method: 'post',
+        path: '/orders/parked-events/{id}/discard',
+        roles: ['operator'],
+      });
+      expect(routes.discard.body.safeParse({}).success).toBe(false);
+      expect(Object.keys(routes.discard.responses)).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+      ]);
+    });
+
+    it('runs bulk replays as jobs under /replays, their filter without a status', () => {
+      expect(
+        [routes.startBulkReplay, routes.getBulkReplay, routes.cancelBulkReplay].map(
+          (r) => `${r.method} ${r.path}`,
+        ),
+      ).toEqual([
+        'post /orders/parked-events/replays',
+        'get /orders/parked-events/replays/{jobId}',
+        'post /orders/parked-events/replays/{jobId}/cancel',
+      ]);
+      expect(routes.startBulkReplay.body.safeParse({ reason: 'refused' }).success).toBe(true);
+      expect(routes.startBulkReplay.body.safeParse({ status: 'parked' }).success).toBe(false);
     });
   });
 });

@@ -1,5 +1,7 @@
 import type { Registry } from 'prom-client';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import { parkReasonCodes } from '../parking/parked-event';
+import type { ParkedEventStore } from '../parking/parked-event-store';
 
 /** How a consumed event ended. */
 export type EventOutcome = 'handled' | 'ignored' | 'parked';
@@ -10,6 +12,10 @@ export interface EventHandlerMetrics {
   readonly parked: Counter<'topic' | 'reason'>;
   readonly lag: Gauge<'topic' | 'partition'>;
   readonly duration: Histogram<'topic' | 'outcome'>;
+  /** Parked events a replay handled (one by one or in bulk), by the reason they were parked. */
+  readonly replayed: Counter<'reason'>;
+  /** Parked events an operator gave up on, by the reason they were parked. */
+  readonly discarded: Counter<'reason'>;
 }
 
 /**
@@ -63,5 +69,46 @@ export function eventHandlerMetrics(registry: Registry): EventHandlerMetrics {
           registers,
         }),
     ),
+    replayed: existing(
+      'evh_parked_replayed_total',
+      () =>
+        new Counter({
+          name: 'evh_parked_replayed_total',
+          help: 'Parked events handled by a replay (single or bulk), by the reason they were parked',
+          labelNames: ['reason'],
+          registers,
+        }),
+    ),
+    discarded: existing(
+      'evh_parked_discarded_total',
+      () =>
+        new Counter({
+          name: 'evh_parked_discarded_total',
+          help: 'Parked events discarded by an operator, by the reason they were parked',
+          labelNames: ['reason'],
+          registers,
+        }),
+    ),
   };
+}
+
+/**
+ * `evh_parked_events{reason}`: the events parked now, by reason code, counted in MongoDB when
+ * scraped (every replica reports the same figure; each code is reported, 0 when none).
+ */
+export function parkedEventsGauge(
+  registry: Registry,
+  store: Pick<ParkedEventStore, 'countParkedByReason'>,
+): void {
+  if (registry.getSingleMetric('evh_parked_events')) return;
+  new Gauge({
+    name: 'evh_parked_events',
+    help: 'Events parked now (waiting for an operator), by reason code',
+    labelNames: ['reason'],
+    registers: [registry],
+    async collect() {
+      const counts = await store.countParkedByReason();
+      for (const reason of parkReasonCodes) this.set({ reason }, counts[reason] ?? 0);
+    },
+  });
 }

@@ -57,7 +57,8 @@ export interface EventHandler {
    * Runs a parked event through the pipeline once more (one attempt, no Kafka). Success marks
    * it replayed; a replayed event is returned as it is, without sending anything again.
    * @throws AppError `not_found`; `unavailable` (retriable) when the target still fails;
-   *   `rule_violated` when the event is refused or invalid again (it stays parked, new reason).
+   *   `rule_violated` when the event is refused or invalid again (it stays parked, new reason);
+   *   `conflict` (reason `parked_event_discarded`) for a discarded event.
    */
   replayParkedEvent(id: string): Promise<ParkedEvent>;
 }
@@ -174,7 +175,18 @@ export function createEventHandler(options: EventHandlerOptions): EventHandler {
     start,
     stop,
     isRunning: () => running,
-    replayParkedEvent: (id) => replayParkedEvent({ pipeline, parked, retry, now, logger }, id),
+    replayParkedEvent: (id) =>
+      replayParkedEvent(
+        {
+          pipeline,
+          parked,
+          retry,
+          now,
+          logger,
+          onReplayed: (event) => metrics.replayed.inc({ reason: event.reason.code }),
+        },
+        id,
+      ),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ReplayContext {
   readonly retry: RetryPolicy;
   readonly now: () => Date;
   readonly logger: Logger;
+  /** Told of each event a replay handled (for the metrics). */
+  readonly onReplayed?: (event: ParkedEvent) => void;
 }
 
 /** The parking of `message` under `id` for a failed verdict. */
@@ -41,6 +43,12 @@ export async function replayParkedEvent(context: ReplayContext, id: string): Pro
   if (event === null) throw notFound(id);
   // Replayed before: answering with the earlier result sends nothing twice.
   if (event.status === 'replayed') return event;
+  if (event.status === 'discarded') {
+    throw new AppError('conflict', `Event ${id} was discarded; it is not replayed`, {
+      retriable: false,
+      details: { reason: 'parked_event_discarded' },
+    });
+  }
   const message = rawOf(event);
   const verdict = await handleMessage(pipeline, message, {
     retry: { ...context.retry, attempts: 1 },
@@ -58,6 +66,7 @@ export async function replayParkedEvent(context: ReplayContext, id: string): Pro
   }
   const replayed = await parked.markReplayed(event._id, now());
   if (replayed === null) throw notFound(id);
+  if (replayed.status === 'replayed') context.onReplayed?.(event);
   logger.info({ eventId: event._id, outcome: verdict.kind }, 'parked event replayed');
   return replayed;
 }

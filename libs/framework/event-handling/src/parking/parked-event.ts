@@ -1,4 +1,5 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { Discard } from '@cqrs/framework-jobs';
 
 /** A consumed Kafka message as `evh` keeps it: enough to run the pipeline again later. */
 export interface RawMessage {
@@ -28,6 +29,18 @@ export type ParkReasonCode =
   /** `cmdh` stayed unreachable or failing for the whole retry budget. */
   | 'retries_exhausted';
 
+/** Every park reason code, e.g. for metrics that report each one. */
+export const parkReasonCodes = [
+  'empty',
+  'unsupported_content_type',
+  'bad_json',
+  'schema',
+  'invalid_data',
+  'mapping_failed',
+  'refused',
+  'retries_exhausted',
+] as const satisfies readonly ParkReasonCode[];
+
 export interface ParkReason {
   readonly code: ParkReasonCode;
   readonly message: string;
@@ -39,7 +52,8 @@ export interface ParkReason {
   readonly command?: string;
 }
 
-export type ParkedStatus = 'parked' | 'replayed';
+/** parked: waiting for an operator; replayed: handled by a replay; discarded: given up on. */
+export type ParkedStatus = 'parked' | 'replayed' | 'discarded';
 
 /** A parked event in MongoDB; one document per event id, however often it was parked. */
 export interface ParkedEvent extends RawMessage {
@@ -54,6 +68,8 @@ export interface ParkedEvent extends RawMessage {
   readonly parkedAt: Date;
   readonly status: ParkedStatus;
   readonly replayedAt?: Date;
+  /** Who gave up on it, why and when: kept, never deleted. */
+  readonly discarded?: Discard;
 }
 
 /** The id a message is parked under when it cannot be decoded into an event. */

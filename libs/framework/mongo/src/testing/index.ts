@@ -3,3 +3,4 @@ export { appWithCmdh, ownCmdh, type AppWithCmdh, type CmdhProcess } from './app-
 export { expectUnchanged, recordWrites, type RecordedWrites } from './record-writes';
 export { tcpProxy } from './tcp-proxy';
 export { silentLogger, testDatabase, type TestDatabase } from './test-database';
+export { killable } from './killable-lease';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BoundRoute } from '@cqrs/framework-core';
 import { AppError, bindRoute } from '@cqrs/framework-core';
 import type { DeliveryStore } from '../deliveries/delivery-store';
+import type { DeadDeliveryMetrics } from '../dispatcher/dead-delivery-metrics';
 import type { TargetPolicy } from '../ssrf/target-guard';
 import { checkTarget } from '../ssrf/target-guard';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
@@ -22,6 +23,8 @@ export interface SubscriptionHandlerOptions {
   readonly rotationGraceMs: number;
   /** Called when deliveries became due (the dispatcher wakes up). */
   readonly onDue: () => void;
+  /** Counts the failed deliveries replayed one by one (`webhook_deliveries_replayed_total`). */
+  readonly metrics?: Pick<DeadDeliveryMetrics, 'replayed'>;
   readonly now?: () => Date;
 }
 
@@ -161,7 +164,8 @@ export function subscriptionHandlers(
       body: await detail(params.id, params.deliveryId),
     })),
     bindRoute(routes.replayDelivery, async ({ params }) => {
-      await deliveries.replay(params.id, params.deliveryId, now());
+      const { failure } = await deliveries.replay(params.id, params.deliveryId, now());
+      if (failure) options.metrics?.replayed.inc({ reason: failure.reason });
       options.onDue();
       return { status: 202, body: await detail(params.id, params.deliveryId) };
     }),

@@ -24,6 +24,7 @@ import {
   subscriptionResourceSchema,
   updateSubscriptionBodySchema,
 } from './subscription-schemas';
+import { deadDeliveryRoutes } from './dead-delivery-routes';
 
 /**
  * The webhook-subscription routes of `service`'s `extevp`, for its shared lib to declare (and so
@@ -178,7 +179,7 @@ export function webhookSubscriptionRoutes<const S extends string>(
       202: { description: 'Due again', body: deliveryDetailSchema },
       ...one,
       404: problem('No such subscription or delivery'),
-      409: problem('Still pending (reason delivery_pending)'),
+      409: problem('Still pending (reason delivery_pending), or discarded (delivery_discarded)'),
     },
   });
   const replayFailed = defineRoute({
@@ -261,6 +262,8 @@ export function webhookSubscriptionRoutes<const S extends string>(
     getDelivery,
     replayDelivery,
     replayFailed,
+    // Operators' side: dead deliveries of every subscription (role operator).
+    ...deadDeliveryRoutes(service),
   };
 }
 

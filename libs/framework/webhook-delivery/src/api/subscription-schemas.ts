@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { discardSchema, toDiscardResource } from '@cqrs/framework-jobs';
 import { pageQueryShape, pageQuerySchema, pageSchema } from '@cqrs/framework-query-handling';
 import type { AttemptDocument, DeliveryDocument } from '../deliveries/delivery';
 import type { SubscriptionDocument } from '../subscriptions/subscription';
@@ -64,7 +65,9 @@ export const deliveryParamsSchema = subscriptionParamsSchema.extend({
 
 export const listSubscriptionsQuerySchema = pageQuerySchema;
 
-export const deliveryStatusSchema = z.enum(['pending', 'delivered', 'failed']);
+export const deliveryStatusSchema = z
+  .enum(['pending', 'delivered', 'failed', 'discarded'])
+  .describe('pending; delivered; failed: parked after the last attempt; discarded: given up on');
 
 export const listDeliveriesQuerySchema = z.strictObject({
   status: deliveryStatusSchema.optional(),
@@ -121,6 +124,10 @@ export const deliveryResourceSchema = z.object({
   nextAttemptAt: z.string().nullable(),
   lastAttempt: attemptSummarySchema.nullable(),
   failure: z.object({ reason: z.string(), detail: z.string() }).nullable(),
+  failedAt: z.string().nullable().describe('When it was parked; null unless failed or discarded'),
+  discarded: discardSchema
+    .nullable()
+    .describe('Who gave up on it, why and when; null unless discarded'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -172,6 +179,8 @@ export const toDeliveryResource = (d: DeliveryDocument): DeliveryResource => ({
   nextAttemptAt: d.status === 'pending' ? d.dueAt.toISOString() : null,
   lastAttempt: d.lastAttempt && { ...d.lastAttempt, at: d.lastAttempt.at.toISOString() },
   failure: d.failure,
+  failedAt: d.failedAt?.toISOString() ?? null,
+  discarded: toDiscardResource(d.discarded),
   createdAt: d.createdAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import { AppError } from '@cqrs/framework-core';
+import type { DeadLetterGroup, Discard, GroupRow } from '@cqrs/framework-jobs';
+import { countByReason, groupOf, groupStages } from '@cqrs/framework-jobs';
 import type { IndexDeclaration } from '@cqrs/framework-mongo';
 import type { Page, PageRequest } from '@cqrs/framework-query-handling';
 import { findPage } from '@cqrs/framework-query-handling';
@@ -11,6 +13,8 @@ import type {
   DeliveryStatus,
   FailureReason,
 } from './delivery';
+import type { DeadDeliveryFilter } from './dead-delivery-query';
+import { deadDeliveryIndexes, deadDeliveryQuery, newestFailedFirst } from './dead-delivery-query';
 
 export const deliveriesCollection = 'webhook_deliveries';
 export const attemptsCollection = 'webhook_attempts';
@@ -24,6 +28,7 @@ export const deliveryIndexes = (): IndexDeclaration[] => [
   },
   { collection: deliveriesCollection, key: { claim: 1 }, name: 'claim' },
   { collection: attemptsCollection, key: { deliveryId: 1, at: 1 }, name: 'delivery_at' },
+  ...deadDeliveryIndexes(deliveriesCollection),
 ];
 
 /** A delivery to create: one event for one subscription. */
@@ -79,10 +84,30 @@ export interface DeliveryStore {
     page: PageRequest,
   ): Promise<Page<DeliveryDocument>>;
   attempts(deliveryId: string): Promise<AttemptDocument[]>;
-  /** Makes a delivered or failed delivery due again, with a fresh attempt budget. */
+  /**
+   * Makes a delivered or failed delivery due again, with a fresh attempt budget; answers it as
+   * it was before (so its failure, if it had one, can be counted).
+   */
   replay(subscriptionId: string, deliveryId: string, now: Date): Promise<DeliveryDocument>;
   /** Makes every failed delivery of a subscription created at or after `since` due again. */
   replayFailedSince(subscriptionId: string, since: Date, now: Date): Promise<number>;
+  /** Dead deliveries of every subscription, most recently failed first, keyset-paged. */
+  listDead(filter: DeadDeliveryFilter, page: PageRequest): Promise<Page<DeliveryDocument>>;
+  /** Dead deliveries by failure reason and event type, largest group first. */
+  deadGroups(filter: DeadDeliveryFilter): Promise<DeadLetterGroup<FailureReason>[]>;
+  /** Failed deliveries now, by failure reason (the gauge). */
+  countFailedByReason(): Promise<Partial<Record<FailureReason, number>>>;
+  /** Makes a failed delivery due again (a bulk replay); `null` when it is no longer failed. */
+  requeueFailed(deliveryId: string, now: Date): Promise<DeliveryDocument | null>;
+  /**
+   * Gives up on a failed delivery, keeping who, why and when; one discarded before keeps its
+   * first discard (`changed` false); any other status is returned unchanged too. `null` when
+   * there is no such delivery.
+   */
+  discard(
+    deliveryId: string,
+    discard: Discard,
+  ): Promise<{ readonly delivery: DeliveryDocument; readonly changed: boolean } | null>;
 }
 
 const deliveryNotFound = (id: string) =>
@@ -108,6 +133,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
       dueAt: now,
       claim: null,
       failure: null,
+      failedAt: null,
       updatedAt: now,
     },
   });
@@ -127,6 +153,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
           claim: null,
           lastAttempt: null,
           failure: null,
+          failedAt: null,
           createdAt: now,
           updatedAt: now,
         };
@@ -178,6 +205,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
             : {
                 status: 'failed' as const,
                 failure: { reason: completion.reason, detail: completion.detail },
+                failedAt: now,
               };
       const result = await deliveries.updateOne(
         { _id: delivery._id, claim: delivery.claim },
@@ -211,12 +239,17 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     attempts: (deliveryId) => attemptLog.find({ deliveryId }).sort({ at: 1 }).toArray(),
     async replay(subscriptionId, deliveryId, now) {
       const updated = await deliveries.findOneAndUpdate(
-        { _id: deliveryId, subscriptionId, status: { $ne: 'pending' } },
+        { _id: deliveryId, subscriptionId, status: { $in: ['delivered', 'failed'] } },
         dueAgain(now),
-        { returnDocument: 'after' },
+        { returnDocument: 'before' },
       );
       if (updated) return updated;
-      await get(subscriptionId, deliveryId);
+      const current = await get(subscriptionId, deliveryId);
+      if (current.status === 'discarded') {
+        throw new AppError('conflict', 'The delivery was discarded; it is not sent again', {
+          details: { reason: 'delivery_discarded' },
+        });
+      }
       throw new AppError('conflict', 'The delivery is still pending; it will be attempted', {
         details: { reason: 'delivery_pending' },
       });
@@ -227,6 +260,32 @@ export function createDeliveryStore(db: Db): DeliveryStore {
         dueAgain(now),
       );
       return result.modifiedCount;
+    },
+    listDead: (filter, page) =>
+      findPage(deliveries, deadDeliveryQuery(filter), newestFailedFirst, page, (d) => d),
+    deadGroups: async (filter) =>
+      (
+        await deliveries
+          .aggregate<GroupRow<FailureReason>>([
+            { $match: deadDeliveryQuery(filter) },
+            ...groupStages('failure.reason', 'eventType', 'failedAt'),
+          ])
+          .toArray()
+      ).map(groupOf),
+    countFailedByReason: () => countByReason(deliveries, { status: 'failed' }, 'failure.reason'),
+    requeueFailed: (deliveryId, now) =>
+      deliveries.findOneAndUpdate({ _id: deliveryId, status: 'failed' }, dueAgain(now), {
+        returnDocument: 'after',
+      }),
+    async discard(deliveryId, discard) {
+      const discarded = await deliveries.findOneAndUpdate(
+        { _id: deliveryId, status: 'failed' },
+        { $set: { status: 'discarded', discarded: discard, claim: null, updatedAt: discard.at } },
+        { returnDocument: 'after' },
+      );
+      if (discarded) return { delivery: discarded, changed: true };
+      const current = await deliveries.findOne({ _id: deliveryId });
+      return current === null ? null : { delivery: current, changed: false };
     },
   };
 }

@@ -1,13 +1,21 @@
-/** Where a delivery stands: waiting for (another) attempt, done, or parked after the last one. */
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+import type { Discard } from '@cqrs/framework-jobs';
+
+/**
+ * Where a delivery stands: waiting for (another) attempt, done, parked after the last one, or
+ * given up on by an operator (kept, never sent again).
+ */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'discarded';
 
 /** Why a delivery was parked. */
-export type FailureReason =
-  | 'attempts_exhausted'
-  | 'endpoint_gone'
-  | 'subscription_disabled'
-  | 'subscription_deleted'
-  | 'target_refused';
+export const failureReasons = [
+  'attempts_exhausted',
+  'endpoint_gone',
+  'subscription_disabled',
+  'subscription_deleted',
+  'target_refused',
+] as const;
+
+export type FailureReason = (typeof failureReasons)[number];
 
 /** One event for one subscription: created before any attempt, so nothing is lost in a crash. */
 export interface DeliveryDocument {
@@ -28,6 +36,10 @@ export interface DeliveryDocument {
   readonly claim: string | null;
   readonly lastAttempt: AttemptSummary | null;
   readonly failure: { readonly reason: FailureReason; readonly detail: string } | null;
+  /** When it was parked (status `failed`, and kept once discarded); absent on older documents. */
+  readonly failedAt?: Date | null;
+  /** Who gave up on it, why and when. */
+  readonly discarded?: Discard | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -110,11 +110,7 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
         now,
       ),
     enable: (id, now) =>
-      change(
-        id,
-        { status: 'active', disabled: null, failingSince: null, matchingSince: now },
-        now,
-      ),
+      change(id, { status: 'active', disabled: null, failingSince: null, matchingSince: now }, now),
     async disable(id, reason, detail, now) {
       const result = await collection.updateOne(
         { _id: id, status: 'active' },

@@ -19,7 +19,10 @@ import {
 } from './qryh-routes';
 import { ordersServiceName } from '../service-name';
 
-/** Parked events of orders-evh: `GET /orders/parked-events`, `POST /orders/parked-events/{id}/replay`. */
+/**
+ * Parked events of orders-evh (operators): `GET /orders/parked-events` (filtered), `.../groups`,
+ * `POST .../{id}/replay`, `.../{id}/discard`, bulk replays under `.../replays`.
+ */
 export const ordersParkedEventsRoutes = parkedEventsRoutes(ordersServiceName);
 
 /** The routes of the orders service, grouped by the app that serves them. */
@@ -36,7 +39,7 @@ export const ordersRoutes = {
   ],
   qryh: [getOrderRoute, listOrdersRoute, listOrderHistoryRoute, getCustomerOrderStatsRoute],
   evp: [listOrderEventTypesRoute, replayOrderEventsRoute],
-  evh: [ordersParkedEventsRoutes.list, ordersParkedEventsRoutes.replay],
+  evh: Object.values(ordersParkedEventsRoutes),
   extevh: [paymentWebhookRoute],
   extevp: Object.values(ordersWebhookRoutes),
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;

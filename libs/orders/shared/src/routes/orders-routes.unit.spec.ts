@@ -30,7 +30,12 @@ describe('Orders routes', () => {
       'GET /orders/events/types evp public',
       'POST /orders/events/replays evp public',
       'GET /orders/parked-events evh public',
+            'GET /orders/parked-events/groups evh public',
       'POST /orders/parked-events/{id}/replay evh public',
+      'POST /orders/parked-events/{id}/discard evh public',
+      'POST /orders/parked-events/replays evh public',
+      'GET /orders/parked-events/replays/{jobId} evh public',
+      'POST /orders/parked-events/replays/{jobId}/cancel evh public',
       'POST /hooks/payment-provider extevh public',
       'POST /orders/webhooks/subscriptions extevp public',
       'GET /orders/webhooks/subscriptions extevp public',
@@ -45,6 +50,12 @@ describe('Orders routes', () => {
       'GET /orders/webhooks/subscriptions/{id}/deliveries/{deliveryId} extevp public',
       'POST /orders/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay extevp public',
       'POST /orders/webhooks/subscriptions/{id}/replays extevp public',
+      'GET /orders/webhooks/deliveries extevp public',
+      'GET /orders/webhooks/deliveries/groups extevp public',
+      'POST /orders/webhooks/deliveries/{deliveryId}/discard extevp public',
+      'POST /orders/webhooks/deliveries/replays extevp public',
+      'GET /orders/webhooks/deliveries/replays/{jobId} extevp public',
+      'POST /orders/webhooks/deliveries/replays/{jobId}/cancel extevp public',
     ]);
   });
 
@@ -87,7 +98,12 @@ describe('Orders routes', () => {
       '/internal/orders/{id}/payment-failed service',
       '/orders/events/replays operator',
       '/orders/parked-events operator',
+      '/orders/parked-events/groups operator',
       '/orders/parked-events/{id}/replay operator',
+      '/orders/parked-events/{id}/discard operator',
+      '/orders/parked-events/replays operator',
+      '/orders/parked-events/replays/{jobId} operator',
+      '/orders/parked-events/replays/{jobId}/cancel operator',
       '/orders/webhooks/subscriptions integrations',
       '/orders/webhooks/subscriptions integrations',
       '/orders/webhooks/subscriptions/{id} integrations',
@@ -101,6 +117,12 @@ describe('Orders routes', () => {
       '/orders/webhooks/subscriptions/{id}/deliveries/{deliveryId} integrations',
       '/orders/webhooks/subscriptions/{id}/deliveries/{deliveryId}/replay integrations',
       '/orders/webhooks/subscriptions/{id}/replays integrations',
+      '/orders/webhooks/deliveries operator',
+      '/orders/webhooks/deliveries/groups operator',
+      '/orders/webhooks/deliveries/{deliveryId}/discard operator',
+      '/orders/webhooks/deliveries/replays operator',
+      '/orders/webhooks/deliveries/replays/{jobId} operator',
+      '/orders/webhooks/deliveries/replays/{jobId}/cancel operator',
     ]);
   });
 
