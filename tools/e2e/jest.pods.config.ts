@@ -6,6 +6,8 @@ const config: Config = {
   preset: '../../jest.pods-preset.js',
   rootDir: '.',
   testMatch: ['**/*.e2e.spec.ts'],
+  // It starts Jaeger and points the apps it starts at it; the pods export nowhere.
+  testPathIgnorePatterns: ['/tracing\\.e2e\\.spec\\.ts$'],
 };
 
 export default config;

@@ -11,3 +11,8 @@ export {
   type StartSystemOptions,
   type SystemControl,
 } from './system/start-system';
+export {
+  defaultJaegerPorts,
+  startTracingBackend,
+  type TracingBackend,
+} from './system/tracing-backend';

@@ -2,8 +2,9 @@ import { parseInfraConfig, reset } from '@cqrs/tools-infra';
 import { discoverApps, selectApps } from '@cqrs/tools-workspace';
 import { ansi, plain } from './logs/ansi';
 import { startSystem, type RunningSystem } from './system/start-system';
+import { startTracingBackend } from './system/tracing-backend';
 
-const usage = `usage: npm start [-- [--fresh] <app or service>...]
+const usage = `usage: npm start [-- [--fresh] [--tracing] <app or service>...]
 
 Starts Kafka and the engine (unless running), the apps (all, or those named: customers-cmdh,
 or customers for all of its apps) and the gateway in front of them; Ctrl-C stops everything.
@@ -11,6 +12,9 @@ Kafka's topics and the engine's data are kept together across restarts under INF
 (default .infra).
   --fresh          wipe Kafka's topics and the engine's data first, together (as
                    \`npm run infra:reset\`); refused while they run (\`npm run infra:down\`)
+  --tracing        also run Jaeger (built with go on first use; UI and query API on
+                   127.0.0.1:16686, OTLP in on 127.0.0.1:4318) and have every app export its
+                   traces to it (the apps' OTEL_* variables); JAEGER_UI_PORT, JAEGER_OTLP_PORT
   GATEWAY_PORT     the gateway's port (default 8080)
   APPS_BASE_PORT   apps get the first free ports from here up (default 3100)
   LOG_LEVEL        the apps' log level (default info)
@@ -39,7 +43,8 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const fresh = args.includes('--fresh');
-  const names = args.filter((a) => a !== '--fresh');
+  const tracing = args.includes('--tracing');
+  const names = args.filter((a) => a !== '--fresh' && a !== '--tracing');
   const unknownOption = names.find((a) => a.startsWith('-'));
   if (unknownOption !== undefined) throw new Error(`unknown option ${unknownOption}\n${usage}`);
   const color = process.stdout.isTTY === true;
@@ -76,10 +81,15 @@ async function main(argv: readonly string[]): Promise<void> {
     await reset(parseInfraConfig(), log);
   }
 
+  // Before the apps start: they inherit the OTEL_* variables that point them at Jaeger.
+  const backend = tracing ? await startTracingBackend({ log }) : undefined;
+  if (backend !== undefined) Object.assign(process.env, backend.env);
+
   let system: RunningSystem;
   try {
     system = await startSystem({ log, apps, gatewayPort, basePort, signal: interrupted.signal });
   } catch (error) {
+    await backend?.jaeger.stop();
     if (interrupted.signal.aborted) {
       log('interrupted during start-up; everything started was stopped');
       process.exitCode = 130;
@@ -94,6 +104,7 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(bold('CQRS+ is up:'));
   console.log(row('gateway', bold(system.gatewayUrl)));
   for (const app of system.apps) console.log(row(app.name, app.url));
+  if (backend !== undefined) console.log(row('traces (Jaeger)', bold(backend.jaeger.url)));
   console.log(row('Kafka brokers', system.kafkaBrokers));
   console.log(row('MongoDB URL', system.mongoUrl));
   const infra = parseInfraConfig();
@@ -118,6 +129,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   log('stopping...');
   await system.stop();
+  await backend?.jaeger.stop();
   log('stopped');
 }
 

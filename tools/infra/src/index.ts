@@ -5,3 +5,8 @@ export { resolveClasspath } from './java';
 export { engineClasspath } from './mongo';
 export { reset } from './reset';
 export { startLocalInfra, useTestProfile, type InfraSession } from './session';
+export { ensureGoBinary, type GoBinarySpec } from './go/go-binary';
+export { goBuild, requiredVersion } from './go/go-build';
+export { ensureJaegerBinary, jaegerCacheRoot, jaegerVersion } from './jaeger/jaeger-binary';
+export { jaegerConfig, type JaegerPorts } from './jaeger/jaeger-config';
+export { startJaeger, type RunningJaeger, type StartJaegerOptions } from './jaeger/jaeger';

@@ -1,6 +1,8 @@
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import type { Collection, Db } from 'mongodb';
 import { MongoServerError } from 'mongodb';
 import type { Logger } from 'pino';
+import { inSpan, spanLinksTo, tracingStarted } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { AuditEntry } from './audit-entry';
 import { auditEntryFor } from './audit-entry';
@@ -30,8 +32,26 @@ export function createAuditTrail(options: { db: Db; collection: string; logger: 
     return previous?.state ?? {};
   }
 
-  /** Records the versions in `documents` (change-stream order), skipping those already there. */
-  async function record(documents: readonly VersionedDocument[]): Promise<void> {
+  /**
+   * Records the versions in `documents` (change-stream order), skipping those already there. With
+   * tracing on, in one span per batch that links to each version's command (not a child of any:
+   * a batch serves many flows).
+   */
+  function record(documents: readonly VersionedDocument[]): Promise<void> {
+    if (!tracingStarted() || documents.length === 0) return recordAll(documents);
+    const links = spanLinksTo(documents.map((document) => document.lastEvent));
+    const attributes = {
+      'db.collection.name': options.collection,
+      'audit.entries': documents.length,
+    };
+    return inSpan(
+      `audit ${options.collection}`,
+      { kind: SpanKind.CONSUMER, parent: ROOT_CONTEXT, links, attributes },
+      () => recordAll(documents),
+    );
+  }
+
+  async function recordAll(documents: readonly VersionedDocument[]): Promise<void> {
     for (const document of documents) {
       const entry = auditEntryFor(document, await previousState(document));
       try {

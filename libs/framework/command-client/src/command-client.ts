@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { context, propagation } from '@opentelemetry/api';
 import type { Logger } from '@cqrs/framework-core';
 import type { CommandAnswer } from './command-answer';
 import type { CommandCall } from './command-call';
@@ -39,8 +40,8 @@ const maxBodyBytes = 64 * 1024;
 
 /**
  * An HTTP client for the service's own `cmdh`: JSON commands with the service token, the
- * Idempotency-Key and the ids that tie them to the event, over kept-alive connections, each
- * request bounded by `timeoutMs`.
+ * Idempotency-Key and the ids that tie them to the event (and the W3C trace context when
+ * tracing is on), over kept-alive connections, each request bounded by `timeoutMs`.
  */
 export function createCommandClient(options: CommandClientOptions): CommandClient {
   const base = new URL(options.baseUrl);
@@ -71,6 +72,9 @@ export function createCommandClient(options: CommandClientOptions): CommandClien
       'content-length': Buffer.byteLength(payload),
       ...(command.body === undefined ? {} : { 'content-type': 'application/json' }),
     };
+    // `traceparent` of the span handling the event, so the command joins its trace (the http
+    // instrumentation, when loaded, replaces it with its client span's, a child of that span).
+    propagation.inject(context.active(), headers);
     const started = performance.now();
     const answer = await exchange(
       {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '@cqrs/framework-core';
-import { AppError } from '@cqrs/framework-core';
+import { AppError, traceContextOf } from '@cqrs/framework-core';
 import type { AggregateDefinition, RejectionCode, Typed } from './aggregate';
 import { refusalAmong } from './aggregate';
 import type { AggregateStore } from './aggregate-store';
@@ -177,6 +177,7 @@ export function createCommandHandler<
       commandId: request.commandId,
       correlationId: request.correlationId,
       ...(request.causationId === undefined ? {} : { causationId: request.causationId }),
+      ...traceContextOf(),
     };
     const response = options.respond(next, version, request.command);
     const processedCommands = recordProcessed(

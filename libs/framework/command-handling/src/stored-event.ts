@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { traceContextShape } from '@cqrs/framework-core';
 
 /**
  * The event a write produced, stored in the aggregate document as `lastEvent` (DESIGN section 3)
@@ -18,6 +19,12 @@ export const storedEventSchema = z.object({
   correlationId: z.string(),
   /** The event or request that caused the command, when there was one. */
   causationId: z.string().optional(),
+  /**
+   * W3C trace context of the command's span (`traceparent`, `tracestate`), so that the change
+   * stream's readers (evp, extevp, chgh) continue or link to the trace of the request that wrote
+   * it. Absent when tracing was off, and in documents written before it existed.
+   */
+  ...traceContextShape,
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 

@@ -87,5 +87,21 @@ export {
   type ServiceDescriptor,
 } from './app/service-descriptor';
 export { backgroundLoop, type BackgroundLoop } from './timing/background-loop';
+export { failSpan, frameworkTracer, inSpan, type SpanOptions } from './tracing/spans';
+export {
+  startTracing,
+  stopTracing,
+  tracingStarted,
+  type StartTracingOptions,
+} from './tracing/start-tracing';
+export {
+  contextFrom,
+  spanLinksTo,
+  spanLinkTo,
+  traceContextOf,
+  traceContextShape,
+  type TraceContext,
+} from './tracing/trace-context';
+export { tracingSettings, type TracingSettings } from './tracing/tracing-settings';
 export { backoffDelay, defaultBackoff, type BackoffOptions } from './timing/backoff';
 export { sleep, within } from './timing/sleep';

@@ -5,7 +5,9 @@ import { formatSequence } from '@cqrs/framework-kafka';
 /**
  * The public form of a stored event: a CloudEvent whose id is the event id (unique per
  * aggregate version), subject the aggregate id (the Kafka key) and sequence its version.
- * Who did it stays inside the service: the actor is not part of the public contract.
+ * Who did it stays inside the service: the actor is not part of the public contract. The trace
+ * context of the command that wrote it becomes the distributed-tracing extension, so the event's
+ * readers continue (or link to) that command's trace.
  */
 export function toCloudEvent(event: StoredEvent, source: string): CloudEvent {
   return {
@@ -20,5 +22,7 @@ export function toCloudEvent(event: StoredEvent, source: string): CloudEvent {
     correlationid: event.correlationId,
     ...(event.causationId === undefined ? {} : { causationid: event.causationId }),
     sequence: formatSequence(event.version),
+    ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
+    ...(event.tracestate === undefined ? {} : { tracestate: event.tracestate }),
   };
 }

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ensureGoBinary } from '@cqrs/tools-infra';
 import { cacheRoot } from '../binaries';
-import { goBuild, requiredVersion } from '../go-build';
+import { requiredVersion } from '../go-build';
 
 const run = promisify(execFile);
 
@@ -44,45 +44,22 @@ async function checkVersion(binary: string, version: string): Promise<void> {
 /**
  * Returns the path of the Traefik binary pinned by tools/cluster/traefik (the local cluster's
  * Gateway API implementation), building it on first use (CGO off, -trimpath, stripped) into
- * `<cacheRoot>/traefik-<version>_<hash>/traefik`; the hash covers go.mod, go.sum and the build
- * flags, so a bump rebuilds. A cold build takes minutes; later calls return at once. The build
- * lands in a temporary sibling directory that is renamed into place only after `traefik version`
- * ran, so an interrupted build is never taken for a finished one.
+ * `<cacheRoot>/traefik-<version>_<hash>/traefik` (see `ensureGoBinary`). A cold build takes
+ * minutes; later calls return at once.
  */
-export async function ensureTraefikBinary(log: (line: string) => void): Promise<string> {
-  const goMod = readFileSync(path.join(traefikModuleDir, 'go.mod'), 'utf8');
-  const goSum = readFileSync(path.join(traefikModuleDir, 'go.sum'), 'utf8');
-  const version = requiredVersion(goMod, traefikModule);
-  const args = ['build', ...buildFlags(version)];
-  const hash = createHash('sha256');
-  for (const input of [goMod, goSum, ...args]) hash.update(input).update('\0');
-  const finalDir = path.join(cacheRoot(), `traefik-${version}_${hash.digest('hex').slice(0, 10)}`);
-  const binary = path.join(finalDir, 'traefik');
-  if (existsSync(binary)) return binary;
-
-  const buildDir = `${finalDir}.build-${process.pid}`;
-  rmSync(buildDir, { recursive: true, force: true });
-  mkdirSync(buildDir, { recursive: true });
-  const logFile = path.join(buildDir, 'build.log');
-  const built = path.join(buildDir, 'traefik');
-  log(`building Traefik ${version} (first run only; a cold build takes 5 to 10 minutes)`);
-  const started = Date.now();
-  try {
-    await goBuild(traefikModuleDir, [...args, '-o', built, traefikPackage], logFile);
-    await checkVersion(built, version);
-  } catch (err) {
-    rmSync(buildDir, { recursive: true, force: true });
-    throw err;
-  }
-  // A directory without the binary is a leftover of an interrupted copy, never a result.
-  if (!existsSync(binary)) rmSync(finalDir, { recursive: true, force: true });
-  try {
-    renameSync(buildDir, finalDir);
-  } catch (err) {
-    // Another process finished first: keep its result, drop ours.
-    rmSync(buildDir, { recursive: true, force: true });
-    if (!existsSync(binary)) throw err;
-  }
-  log(`Traefik ready at ${binary} (${Math.round((Date.now() - started) / 1000)}s)`);
-  return binary;
+export function ensureTraefikBinary(log: (line: string) => void): Promise<string> {
+  const version = traefikVersion();
+  return ensureGoBinary(
+    {
+      name: 'traefik',
+      moduleDir: traefikModuleDir,
+      pkg: traefikPackage,
+      version,
+      buildFlags: buildFlags(version),
+      cacheRoot: cacheRoot(),
+      check: (binary) => checkVersion(binary, version),
+      coldBuild: '5 to 10 minutes',
+    },
+    log,
+  );
 }

@@ -7,6 +7,7 @@ import { startHttpServer } from '../http/server';
 import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
 import { createLogger, type Logger } from '../logging/logger';
 import { createMetrics, type Metrics } from '../metrics/metrics';
+import { stopTracing } from '../tracing/start-tracing';
 
 /** How an app is started: by its `main` with signal handlers, by tests in-process without. */
 export interface StartOptions {
@@ -72,8 +73,12 @@ export function createServiceRuntime<C extends BaseConfig>(
   });
   const metrics = createMetrics(config.SERVICE_NAME);
   const lifecycle = createLifecycle({ logger, graceMs: config.SHUTDOWN_GRACE_MS });
-  // Tests run apps in-process and stop them with `lifecycle.stop`, never by signal.
-  if (options.installSignalHandlers ?? true) lifecycle.installSignalHandlers();
+  // Tests run apps in-process and stop them with `lifecycle.stop`, never by signal; the process
+  // (and its tracing, flushed last, after everything that makes spans has stopped) is theirs.
+  if (options.installSignalHandlers ?? true) {
+    lifecycle.onStop('tracing', stopTracing);
+    lifecycle.installSignalHandlers();
+  }
 
   const translators: ((error: unknown) => unknown)[] = [];
 

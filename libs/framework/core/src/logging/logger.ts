@@ -1,4 +1,5 @@
 import pino, { type Level, type Logger, type LoggerOptions } from 'pino';
+import { activeSpanIds } from '../tracing/active-span-ids';
 import { currentContext } from './context';
 
 export type { Logger } from 'pino';
@@ -41,7 +42,8 @@ export interface CreateLoggerOptions {
 /**
  * Builds the app's one pino logger. Modules take `logger.child({ module })`; errors go under
  * `err` (with their `cause` chain); the current request and correlation ids are added to every
- * line written inside `runWithContext`.
+ * line written inside `runWithContext`, and `trace_id` / `span_id` to every line written while a
+ * span is active (tracing on).
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const config: LoggerOptions = {
@@ -54,7 +56,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     redact: { paths: [...redactPaths, ...(options.redact ?? [])], censor: '[redacted]' },
     mixin: () => {
       const context = currentContext();
-      return context === undefined ? {} : { ...context };
+      const span = activeSpanIds();
+      return context === undefined ? { ...span } : { ...context, ...span };
     },
   };
   if (options.pretty === true) {

@@ -9,6 +9,7 @@ import { headersOf, undecodableId } from '../parking/parked-event';
 import type { EventCommand } from '../routing/command-call';
 import { idempotencyKeyFor, invalidCommandCalls } from '../routing/command-call';
 import type { EventRoute, EventRoutes } from '../routing/event-routes';
+import { inConsumerSpan } from './consumer-span';
 import type { AttemptControl } from './send-with-retry';
 import { sendWithRetry } from './send-with-retry';
 
@@ -63,7 +64,9 @@ export function handleMessage(
     correlationId: event.correlationid ?? event.id,
     causationId: event.id,
   };
-  return runWithContext(context, () => handleEvent(pipeline, event, control));
+  return runWithContext(context, () =>
+    inConsumerSpan(message, event, () => handleEvent(pipeline, event, control)),
+  );
 }
 
 async function handleEvent(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { traceContextShape } from '@cqrs/framework-core';
 
 /** Width of the `sequence` extension: every safe integer fits, so strings sort like numbers. */
 const sequenceWidth = 16;
@@ -6,7 +7,8 @@ const sequenceWidth = 16;
 /**
  * A CloudEvents 1.0 event as this platform publishes it (DESIGN section 4), in structured mode:
  * JSON data, the aggregate id as `subject`, and three extensions (lower-case, as the spec
- * requires for extension names): `correlationid`, `causationid` and `sequence`.
+ * requires for extension names): `correlationid`, `causationid` and `sequence`; plus the
+ * distributed-tracing extension (`traceparent`, `tracestate`) when the event's flow is traced.
  *
  * Unknown attributes are dropped on parse: consumers see only what the contract names.
  */
@@ -28,6 +30,8 @@ export const cloudEventSchema = z.object({
   causationid: z.string().min(1).optional(),
   /** The aggregate version, zero-padded to 16 digits (see {@link formatSequence}). */
   sequence: z.string().regex(/^\d{16}$/, 'sequence must be 16 digits'),
+  /** W3C trace context of the span that published the event: consumers continue its trace. */
+  ...traceContextShape,
 });
 
 export type CloudEvent = z.infer<typeof cloudEventSchema>;

@@ -10,18 +10,31 @@ export const cloudEventContentType = 'application/cloudevents+json; charset=UTF-
 export interface CloudEventMessage {
   key: string;
   value: string;
-  headers: { 'content-type': string; ce_id: string; ce_type: string };
+  headers: {
+    'content-type': string;
+    ce_id: string;
+    ce_type: string;
+    traceparent?: string;
+    tracestate?: string;
+  };
 }
 
 /**
  * Encodes `event` in structured mode. `ce_id` and `ce_type` are copied into headers so tools
- * and consumers can route or skip a message without parsing its value.
+ * and consumers can route or skip a message without parsing its value; so are `traceparent` and
+ * `tracestate`, where Kafka instrumentations look for them.
  */
 export function toKafkaMessage(event: CloudEvent): CloudEventMessage {
   return {
     key: event.subject,
     value: JSON.stringify(event),
-    headers: { 'content-type': cloudEventContentType, ce_id: event.id, ce_type: event.type },
+    headers: {
+      'content-type': cloudEventContentType,
+      ce_id: event.id,
+      ce_type: event.type,
+      ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
+      ...(event.tracestate === undefined ? {} : { tracestate: event.tracestate }),
+    },
   };
 }
 

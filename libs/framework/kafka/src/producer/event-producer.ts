@@ -1,3 +1,5 @@
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import { AppError } from '@cqrs/framework-core';
 import type { Kafka, Producer } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
@@ -7,6 +9,7 @@ import { cloudEventSchema } from '../cloud-events/cloud-event';
 import { toKafkaMessage } from '../cloud-events/kafka-codec';
 import type { ChunkLimits } from './chunk-messages';
 import { chunkMessages, defaultChunkLimits } from './chunk-messages';
+import { startPublishSpans } from './publish-spans';
 
 export interface EventProducerOptions {
   readonly kafka: Kafka;
@@ -67,12 +70,20 @@ export function createEventProducer(options: EventProducerOptions): EventProduce
       if (invalid >= 0) {
         throw new AppError('internal', `event ${invalid} to ${topic} is not a valid CloudEvent`);
       }
+      const spans = startPublishSpans(topic, events);
       try {
         await connect();
-        for (const chunk of chunkMessages(events.map(toKafkaMessage), chunkLimits)) {
-          await producer.send({ topic, acks: -1, messages: chunk });
-        }
+        const messages = spans.events.map(toKafkaMessage);
+        // Each event has its producer span already, in its flow's trace; kafkajs' instrumentation
+        // would add one per message as the root of a trace of its own, and overwrite the headers.
+        await context.with(suppressTracing(context.active()), async () => {
+          for (const chunk of chunkMessages(messages, chunkLimits)) {
+            await producer.send({ topic, acks: -1, messages: chunk });
+          }
+        });
+        spans.end();
       } catch (error) {
+        spans.end(error);
         log.error({ err: error, topic, count: events.length }, 'publish failed');
         const failed = producer;
         producer = newProducer();

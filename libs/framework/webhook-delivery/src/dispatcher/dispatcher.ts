@@ -11,6 +11,7 @@ import { signingSecrets } from '../subscriptions/subscription';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { DeliveryMetrics } from './delivery-metrics';
 import type { AttemptResponse, WebhookSender } from './send-webhook';
+import { inDeliverySpan } from './delivery-span';
 
 export interface DispatcherOptions {
   readonly deliveries: DeliveryStore;
@@ -192,11 +193,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       Math.floor(sentAt.getTime() / 1000),
       delivery.payload,
     );
-    const response = await options.sender.send(
-      target,
-      headers,
-      delivery.payload,
-      options.attemptTimeoutMs,
+    const response = await inDeliverySpan(delivery, target.url, (traceHeaders) =>
+      options.sender.send(
+        target,
+        { ...headers, ...traceHeaders },
+        delivery.payload,
+        options.attemptTimeoutMs,
+      ),
     );
     const status = response.statusCode;
     if (status !== undefined && status >= 200 && status < 300) {
