@@ -1,5 +1,6 @@
 #!/bin/sh
-# `npm test`: lint, types, the generated-contract check, the Dockerfile lint, then the unit,
+# `npm test`: lint, types, the generated-contract check, the Dockerfile lint, the alerting rules
+# (promtool check and unit tests; promtool is built from the Go module proxy on first use), then the unit,
 # integration and end-to-end tiers of every project. Integration and end-to-end tests share one
 # embedded Kafka and engine, started here if not already running and stopped afterwards if started
 # here. Then the fault suite (the whole system on its own broker and engine, broken on purpose and
@@ -26,6 +27,7 @@ trap report EXIT
 nx run-many -t lint typecheck --outputStyle=static
 tsx --tsconfig tsconfig.base.json tools/openapi/src/cli.ts check
 nx run tools-deploy:lint-dockerfile --outputStyle=static
+nx run tools-deploy:check-alerts --outputStyle=static
 nx run-many -t test-unit --outputStyle=static --skip-nx-cache
 tsx --tsconfig tsconfig.base.json tools/dev/src/with-infra.ts -- nx run-many -t test-int test-e2e --outputStyle=static --parallel=1 --skip-nx-cache
 nx run-many -t test-faults --outputStyle=static --parallel=1 --skip-nx-cache
