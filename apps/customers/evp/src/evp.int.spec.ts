@@ -118,6 +118,50 @@ describe('customers-evp', () => {
     }
   });
 
+  it("publishes a snapshot on request: each customer's latest event again, marked with the snapshot", async () => {
+    const app = await evp.start();
+    await evp.publisherStarted();
+    const write = customerWriter();
+    await write(registration('s1', 'Sue'));
+    await write({ type: 'ApproveKyc', customerId: 's1' });
+    await write(registration('s2', 'Sam'));
+    const published = await evp.published();
+    await waitUntil(() => published().length >= 3, 'the changes are published');
+
+    const snapshots = `${app.url}/customers/events/snapshots`;
+    const as = async (roles: string[]) => ({
+      authorization: `Bearer ${await testToken({ sub: 'ops', roles })}`,
+      'content-type': 'application/json',
+    });
+    const refused = await fetch(snapshots, { method: 'POST', headers: await as([]), body: '{}' });
+    expect(refused.status).toBe(403);
+    const operator = await as(['operator']);
+    const started = await fetch(snapshots, { method: 'POST', headers: operator, body: '{}' });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as { id: string; matched: number };
+    expect(job.matched).toBe(2);
+    expect(started.headers.get('location')).toBe(`/customers/events/snapshots/${job.id}`);
+    const progress = async () =>
+      (await (await fetch(`${snapshots}/${job.id}`, { headers: operator })).json()) as {
+        status: string;
+        published: number;
+      };
+    await waitUntil(
+      async () => (await progress()).status === 'completed',
+      'the snapshot completes',
+    );
+    expect(await progress()).toMatchObject({ status: 'completed', published: 2 });
+
+    await waitUntil(() => published().length >= 5, 'the snapshot is on the topic');
+    const again = published()
+      .slice(3)
+      .sort((a, b) => a.key.localeCompare(b.key));
+    expect(again).toEqual([
+      { key: 's1', id: 's1:2', type: 'customer.kyc_approved.v1', sequence: 2, snapshot: job.id },
+      { key: 's2', id: 's2:1', type: 'customer.registered.v1', sequence: 1, snapshot: job.id },
+    ]);
+  });
+
   it('rewinds an idle consumer group to a point in time and refuses while the group is running', async () => {
     const app = await evp.start();
     const operator = `Bearer ${await testToken({ sub: 'ops', roles: ['operator'] })}`;

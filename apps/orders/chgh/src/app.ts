@@ -1,12 +1,13 @@
 import { auditTrailProjection, startChangeHandlingApp } from '@cqrs/framework-change-handling';
 import type { StartApp } from '@cqrs/framework-core';
-import { orderHistoryCollection, ordersService } from '@cqrs/orders-shared';
+import { orderHistoryCollection, ordersReadModelRoutes, ordersService } from '@cqrs/orders-shared';
 import type { Config } from './config';
 import { orderStatsProjection } from './order-stats-projection';
 
 /**
  * orders-chgh: the order audit trail (`order_history`) and the per-customer order stats
- * (`order_stats`) from the `orders` change stream, on one active replica.
+ * (`order_stats`, rebuildable by an operator) from the `orders` change stream, on one active
+ * replica.
  */
 export const start: StartApp<Config> = (config, options) =>
   startChangeHandlingApp(
@@ -17,6 +18,7 @@ export const start: StartApp<Config> = (config, options) =>
         auditTrailProjection(db, orderHistoryCollection, logger),
         orderStatsProjection(db),
       ],
+      readModelRoutes: ordersReadModelRoutes,
     },
     options,
   );

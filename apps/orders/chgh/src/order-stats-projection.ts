@@ -6,6 +6,7 @@ import {
   applyOrderChange,
   fromOrderDocument,
   orderStatsCollection,
+  orderStatsReadModel,
   orderStatsSchema,
 } from '@cqrs/orders-shared';
 
@@ -20,9 +21,13 @@ import {
  * - `applyOrderChange` records the order versions it has applied and ignores one it already
  *   holds, so a batch re-delivered after a crash or a lease hand-over changes nothing (and is
  *   not written at all).
+ *
+ * Rebuildable: the same projection into another `collection`, fed the current orders in `_id`
+ * order and, meanwhile, the change stream; an older version of an order arriving after the scan
+ * applied a newer one is ignored like a re-delivered one (`applyOrderChange`).
  */
-export function orderStatsProjection(db: Db): Projection {
-  const stats = db.collection<OrderStats>(orderStatsCollection);
+export function orderStatsProjection(db: Db, collection = orderStatsCollection): Projection {
+  const stats = db.collection<OrderStats>(collection);
 
   async function load(customerId: string): Promise<OrderStats | undefined> {
     const stored = await stats.findOne({ _id: customerId });
@@ -45,5 +50,10 @@ export function orderStatsProjection(db: Db): Projection {
     }
   }
 
-  return { name: 'order-stats', indexes: [], apply };
+  return {
+    name: orderStatsReadModel,
+    indexes: [],
+    apply,
+    rebuild: { collection, into: (target) => orderStatsProjection(db, target) },
+  };
 }

@@ -15,6 +15,11 @@ import {
   snapshottingChangeStreamConfigShape,
 } from '@cqrs/framework-mongo';
 import type { Projection } from './projection';
+import { rebuildDocumentsCounter } from './rebuild/rebuild-metrics';
+import { rebuildHandlers, rebuildableReadModels } from './rebuild/rebuild-handlers';
+import type { ReadModelRebuildRoutes } from './rebuild/rebuild-routes';
+import { createRebuildStore, rebuildIndexes } from './rebuild/rebuild-store';
+import { createRebuildWorker, withRebuilds } from './rebuild/rebuild-worker';
 
 /** Settings of a `chgh` app beyond Mongo, to spread into its config schema. */
 export const changeHandlingConfigShape = {
@@ -26,6 +31,10 @@ export const changeHandlingConfigShape = {
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(15_000),
   /** Most changes applied (and checkpointed) together. */
   BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(100),
+  /** How often the leader looks for read-model rebuilds requested or cancelled on any replica. */
+  REBUILD_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /** A pause between a rebuild's scan batches (of `BATCH_SIZE`), to spare the write model. */
+  REBUILD_PAUSE_MS: z.coerce.number().int().nonnegative().default(0),
   /**
    * Started after writes, or after its position fell out of the history, it rebuilds its history
    * and read models from the current documents (a snapshot) before following the stream.
@@ -35,12 +44,18 @@ export const changeHandlingConfigShape = {
 
 export type ChangeHandlingConfig = BaseConfig &
   MongoConfig &
-  ChangeStreamConfig & { readonly LEASE_TTL_MS: number; readonly BATCH_SIZE: number };
+  ChangeStreamConfig & {
+    readonly LEASE_TTL_MS: number;
+    readonly BATCH_SIZE: number;
+    readonly REBUILD_POLL_MS: number;
+    readonly REBUILD_PAUSE_MS: number;
+  };
 
 /**
  * A service's `chgh` app: its write model's change stream -> every projection, in commit order,
  * on one active replica (lease; the others are hot standbys resuming from the shared
- * checkpoint). Serves only the probes.
+ * checkpoint). With `readModelRoutes`, any replica also serves read-model rebuild requests,
+ * which the leader works on beside the stream (`createRebuildWorker`).
  */
 export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
   config: C,
@@ -48,6 +63,8 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     /** The write-model collection, e.g. `customers`. */
     readonly source: string;
     readonly projections: (db: Db, logger: Logger) => readonly Projection[];
+    /** The service's read-model rebuild routes, as its shared lib declares them. */
+    readonly readModelRoutes?: ReadModelRebuildRoutes;
   },
   options: StartOptions = {},
 ): Promise<RunningApp<C>> {
@@ -61,9 +78,24 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     logger,
   );
 
-  const applyAll = async (documents: VersionedDocument[]) => {
-    for (const projection of projections) await projection.apply(documents);
-  };
+  const readModels = rebuildableReadModels(projections, spec.readModelRoutes ?? { readModels: [] });
+  const store = createRebuildStore(mongo.db);
+  await applyIndexes(mongo.db, rebuildIndexes(), logger);
+  const rebuilds = createRebuildWorker({
+    db: mongo.db,
+    source: spec.source,
+    projections,
+    readModels,
+    store,
+    batchSize: config.BATCH_SIZE,
+    pollMs: config.REBUILD_POLL_MS,
+    pauseMs: config.REBUILD_PAUSE_MS,
+    documents: rebuildDocumentsCounter(metrics.registry),
+    logger,
+  });
+  // Every change goes to the projections and to the targets of active rebuilds, in one queue
+  // with the rebuilds' scan steps.
+  const applyAll = rebuilds.apply;
   // Lease and checkpoint share one name: every replica of this role, and nothing else, uses it.
   const name = `${config.SERVICE_NAME}:${spec.source}`;
   const subscriber = createChangeStreamSubscriber<VersionedDocument>({
@@ -79,7 +111,7 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     onBatch: reportLag(metrics.changeStreamLag),
     ...changeStreamPolicies(config, metrics),
   });
-  const elector = runOneActive(mongo.db, subscriber, {
+  const elector = runOneActive(mongo.db, withRebuilds(subscriber, rebuilds), {
     name: name,
     ttlMs: config.LEASE_TTL_MS,
     logger,
@@ -87,7 +119,9 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
   lifecycle.onStop('change stream', () => elector.stop());
 
   return runtime.serve({
-    routes: [],
+    routes: spec.readModelRoutes
+      ? rebuildHandlers(spec.readModelRoutes, readModels, store, mongo.db, spec.source)
+      : [],
     readiness: oneActiveReadiness(() => mongo.ping(), elector, subscriber),
   });
 }

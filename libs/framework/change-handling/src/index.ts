@@ -14,3 +14,13 @@ export {
   type HistoryResourceDescriptions,
 } from './history/history-resource';
 export { jsonPatchOperationSchema, type JsonPatchOperation } from './history/json-patch-operation';
+export type { RebuildableReadModel } from './projection';
+export {
+  activeRebuildStatuses,
+  rebuildStatuses,
+  rebuildsCollection,
+  type RebuildDocument,
+  type RebuildStatus,
+} from './rebuild/rebuild';
+export { rebuildResourceSchema, type RebuildResource } from './rebuild/rebuild-resource';
+export { readModelRebuildRoutes, type ReadModelRebuildRoutes } from './rebuild/rebuild-routes';

@@ -10,9 +10,27 @@ import { auditTrailIndexes, createAuditTrail } from './audit-trail';
  * after a crash or a lease hand-over the last batch comes again.
  */
 export interface Projection {
+  /** Also the read model's name in the rebuild routes, e.g. `order-stats`. */
   readonly name: string;
   readonly indexes: readonly IndexDeclaration[];
   apply(documents: readonly VersionedDocument[]): Promise<void>;
+  /**
+   * Present on a read model that can be rebuilt from the current write-model documents without
+   * downtime (never on the audit trail: history cannot be recomputed from today's state).
+   */
+  readonly rebuild?: RebuildableReadModel;
+}
+
+/**
+ * How a read model is rebuilt: the same projection writing into another collection, which then
+ * replaces `collection`. Its `apply` must also take a document's versions out of order (a scan
+ * may apply a newer version before the stream delivers an older one) and ignore the older.
+ */
+export interface RebuildableReadModel {
+  /** The collection that serves the read model, e.g. `order_stats`. */
+  readonly collection: string;
+  /** The projection writing into `collection` instead (with its indexes declared there). */
+  into(collection: string): Projection;
 }
 
 /** The audit trail as a projection into `collection`. */

@@ -7,6 +7,13 @@ export {
 } from './event-catalog';
 export { publishingRoutes, type PublishingRoutes } from './publishing-routes';
 export {
+  eventSnapshotFilterSchema,
+  eventSnapshotJob,
+  eventSnapshotOutcomes,
+  type EventSnapshotFilter,
+  type EventSnapshotOutcome,
+} from './event-snapshot';
+export {
   replayEventsBodySchema,
   replayEventsResultSchema,
   type ReplayEventsBody,

@@ -8,17 +8,28 @@ import type {
   StartOptions,
 } from '@cqrs/framework-core';
 import { bindRoute, createServiceRuntime } from '@cqrs/framework-core';
+import type { VersionedDocument } from '@cqrs/framework-command-handling';
+import {
+  createJobRunner,
+  createJobStore,
+  jobHandlers,
+  jobIndexes,
+  jobsGauge,
+} from '@cqrs/framework-jobs';
 import type { KafkaConfig } from '@cqrs/framework-kafka';
 import { connectServiceProducer, createServiceKafka, ensureTopics } from '@cqrs/framework-kafka';
 import type { ChangeStreamConfig, MongoConfig } from '@cqrs/framework-mongo';
 import {
   changeStreamConfigShape,
   changeStreamPolicies,
+  applyIndexes,
   connectServiceMongo,
   oneActiveReadiness,
   runOneActive,
 } from '@cqrs/framework-mongo';
 import { createEventPublisher } from './event-publisher';
+import { eventSnapshotJob, eventSnapshotOutcomes } from './event-snapshot';
+import type { PublishingRoutes } from './publishing-routes';
 import { rewindConsumerGroup } from './rewind-group';
 
 /** Settings of an `evp` app beyond Mongo and Kafka, to spread into its config schema. */
@@ -52,13 +63,16 @@ export interface PublishingAppSpec {
   readonly catalogRoute: ApiRoute;
   /** `POST /<service>/events/replays`: body `{ groupId, from }`. */
   readonly replayRoute: ApiRoute;
+  /** `POST /<service>/events/snapshots`, its progress and cancel. */
+  readonly snapshotRoutes: PublishingRoutes['snapshot'];
   /** The event types with their JSON Schemas (the `topic` is filled in here). */
   readonly catalog: () => { readonly items: readonly unknown[] };
 }
 
 /**
  * A service's `evp` app: its write model's change stream -> CloudEvents on its topic (one active
- * replica, the others on hot standby), plus the event catalog and consumer-group replays.
+ * replica, the others on hot standby), plus the event catalog, consumer-group replays and
+ * snapshots of current state (background jobs any replica may run).
  */
 export async function startEventPublishingApp<C extends PublishingConfig>(
   config: C,
@@ -95,6 +109,22 @@ export async function startEventPublishingApp<C extends PublishingConfig>(
   });
   lifecycle.onStop('event publisher', () => elector.stop());
 
+  // Snapshots: every replica runs the job runner; a job is worked on by one at a time.
+  const jobs = createJobStore(mongo.db);
+  await applyIndexes(mongo.db, jobIndexes(), logger);
+  const snapshotJob = eventSnapshotJob({
+    collection: mongo.db.collection<Pick<VersionedDocument, '_id' | 'lastEvent'>>(
+      spec.service.writeModel,
+    ),
+    topic,
+    source: spec.service.source,
+    producer,
+  });
+  const snapshots = createJobRunner({ db: mongo.db, store: jobs, kind: snapshotJob, logger });
+  await snapshots.start();
+  lifecycle.onStop('event snapshots', () => snapshots.stop());
+  jobsGauge(metrics.registry, jobs, snapshotJob.kind);
+
   const catalog = { ...spec.catalog(), topic };
   const routes: BoundRoute[] = [
     bindRoute(spec.catalogRoute, () => Promise.resolve({ status: 200, body: catalog })),
@@ -104,6 +134,7 @@ export async function startEventPublishingApp<C extends PublishingConfig>(
       log.info({ groupId, from, partitions }, 'consumer group rewound');
       return { status: 200, body: { groupId, topic, from, partitions } };
     }),
+    ...jobHandlers(spec.snapshotRoutes, snapshots, eventSnapshotOutcomes),
   ];
   return runtime.serve({
     routes,

@@ -5,12 +5,15 @@ import {
   requestProblems,
   roleRequired,
 } from '@cqrs/framework-core';
+import { jobRoutes } from '@cqrs/framework-jobs';
 import type { catalogResponseSchemaFor } from './event-catalog';
+import { eventSnapshotFilterSchema, eventSnapshotOutcomes } from './event-snapshot';
 import { replayEventsBodySchema, replayEventsResultSchema } from './replay-schemas';
 
 /**
  * The routes of `service`'s `evp`, for its shared lib to declare (and so for the gateway and
- * `openapi.yaml`): the event catalog with a JSON Schema per type, and replays (operators only).
+ * `openapi.yaml`): the event catalog with a JSON Schema per type, replays and snapshots
+ * (operators only).
  * Tags, summaries and operation ids speak of `<aggregate> events`, e.g. `customer events`;
  * `catalogResponse` is the service's `catalogResponseSchemaFor` one of its types.
  */
@@ -64,6 +67,21 @@ export function publishingRoutes<const S extends string>(
           'The consumer group has running members; stop them first (reason group_active)',
         ),
       },
+    }),
+    /**
+     * `POST /<service>/events/snapshots` (and its progress and cancel): publish every
+     * aggregate's latest event again, marked with the `snapshot` extension, as a background job.
+     */
+    snapshot: jobRoutes({
+      service,
+      app: 'evp',
+      tags: events.tags,
+      roles: ['operator'],
+      path: `/${service}/events/snapshots`,
+      name: `${pascal}EventSnapshot`,
+      what: `snapshot of the ${aggregate} events (each ${aggregate}'s latest event published again)`,
+      filter: eventSnapshotFilterSchema,
+      outcomes: eventSnapshotOutcomes,
     }),
   };
 }

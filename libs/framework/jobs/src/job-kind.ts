@@ -19,6 +19,9 @@ export interface JobKind<P, D extends Document, O extends string> {
    * a status change), so a job started again with the same filter finds nothing to do twice.
    */
   readonly filter: (params: P, asOf: Date) => Filter<D>;
-  /** Handles one item; expected failures are outcomes, a throw is retried (see the runner). */
-  readonly handle: (item: D, params: P) => Promise<O>;
+  /**
+   * Handles one item of job `jobId`; expected failures are outcomes, a throw is retried (see
+   * the runner).
+   */
+  readonly handle: (item: D, params: P, jobId: string) => Promise<O>;
 }

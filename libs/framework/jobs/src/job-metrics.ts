@@ -11,12 +11,12 @@ export function jobsGauge(
   registry: Registry,
   store: Pick<JobStore, 'countByStatus'>,
   kind: string,
-  name = 'dead_letter_replay_jobs',
+  name = 'background_jobs',
 ): void {
   if (registry.getSingleMetric(name)) return;
   new Gauge({
     name,
-    help: 'Bulk replay jobs by kind and status (running, completed, cancelled, failed)',
+    help: 'Background jobs (bulk replays, snapshots) by kind and status (running, completed, cancelled, failed)',
     labelNames: ['kind', 'status'],
     registers: [registry],
     async collect() {

@@ -258,13 +258,13 @@ describe('jobsGauge', () => {
     const text = await registry.metrics();
 
     expect(text).toContain(
-      'dead_letter_replay_jobs{kind="test-job",status="running",service="test-jobs"} 1',
+      'background_jobs{kind="test-job",status="running",service="test-jobs"} 1',
     );
     expect(text).toContain(
-      'dead_letter_replay_jobs{kind="test-job",status="cancelled",service="test-jobs"} 1',
+      'background_jobs{kind="test-job",status="cancelled",service="test-jobs"} 1',
     );
     expect(text).toContain(
-      'dead_letter_replay_jobs{kind="test-job",status="completed",service="test-jobs"} 0',
+      'background_jobs{kind="test-job",status="completed",service="test-jobs"} 0',
     );
   });
 });

@@ -46,7 +46,7 @@ export async function runJob<P, D extends Document, O extends string>(
     }
     for (const item of items as D[]) {
       if (signal.aborted) return 'stopped';
-      const outcome = await kind.handle(item, job.params as P);
+      const outcome = await kind.handle(item, job.params as P, id);
       const cursor = keysetValues(kind.order, item);
       const next: JobDocument | null = await store.progress(id, owner, { outcome, cursor }, now());
       if (next === null) return 'taken';

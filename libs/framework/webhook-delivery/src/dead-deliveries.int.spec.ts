@@ -306,7 +306,7 @@ describe('bulk replays of failed deliveries', () => {
     expect(await series('webhook_deliveries_replayed_total', 'attempts_exhausted')).toBe(3);
     expect(await series('webhook_deliveries_replayed_total', 'endpoint_gone')).toBe(1);
     expect(await metricsText(extevp)).toMatch(
-      /dead_letter_replay_jobs\{[^}]*kind="webhook-delivery-replay"[^}]*status="completed"[^}]*\} 2/,
+      /background_jobs\{[^}]*kind="webhook-delivery-replay"[^}]*status="completed"[^}]*\} 2/,
     );
   });
 

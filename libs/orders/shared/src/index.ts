@@ -96,6 +96,7 @@ export {
   orderHistoryCollection,
   orderIndexes,
   orderStatsCollection,
+  orderStatsReadModel,
   ordersCollection,
 } from './persistence/collections';
 export {
@@ -146,6 +147,7 @@ export { cursorSchema, limitSchema, pageSchema } from './api/page';
 export * from './api/request-bodies';
 
 // Routes
+export { ordersReadModelRoutes } from './routes/chgh-routes';
 export * from './routes/cmdh-internal-routes';
 export * from './routes/cmdh-routes';
 export * from './routes/evp-routes';

@@ -115,6 +115,48 @@ describe('renderApps', () => {
     }
   });
 
+  it('routes a chgh with public routes (read-model rebuilds) to its Service', () => {
+    const [chgh] = renderApps({
+      values,
+      apps: [app('orders', 'chgh')],
+      routes: allRoutes,
+      imageTag: 'v1',
+    });
+    const route = ofKind<
+      KubernetesObject & { spec: { rules: { matches: unknown[]; backendRefs: unknown[] }[] } }
+    >(chgh as RenderedApp, 'HTTPRoute');
+
+    expect(chgh?.objects.map((o) => o.kind)).toEqual([
+      'ConfigMap',
+      'Service',
+      'Deployment',
+      'PodDisruptionBudget',
+      'HTTPRoute',
+    ]);
+    expect(route?.spec.rules[0]?.backendRefs).toEqual([{ name: 'orders-chgh', port: 8080 }]);
+    expect(route?.spec.rules.flatMap((r) => r.matches)).toEqual([
+      {
+        path: { type: 'RegularExpression', value: '^/orders/read-models/[^/]+/rebuilds$' },
+        method: 'POST',
+      },
+      {
+        path: { type: 'RegularExpression', value: '^/orders/read-models/[^/]+/rebuilds/[^/]+$' },
+        method: 'GET',
+      },
+      {
+        path: { type: 'RegularExpression', value: '^/orders/read-models/[^/]+/rebuilds/[^/]+$' },
+        method: 'HEAD',
+      },
+      {
+        path: {
+          type: 'RegularExpression',
+          value: '^/orders/read-models/[^/]+/rebuilds/[^/]+/cancel$',
+        },
+        method: 'POST',
+      },
+    ]);
+  });
+
   it('probes /livez for liveness and /readyz for readiness, and stops gracefully', () => {
     const pod = byName(rendered, 'customers-qryh').deployment.spec?.template.spec;
     const container = pod?.containers[0];

@@ -15,7 +15,11 @@ import {
 } from './cmdh-routes';
 import { kycWebhookRoute } from './extevh-routes';
 import { customersWebhookRoutes } from './extevp-routes';
-import { listCustomerEventTypesRoute, replayCustomerEventsRoute } from './evp-routes';
+import {
+  customerEventSnapshotRoutes,
+  listCustomerEventTypesRoute,
+  replayCustomerEventsRoute,
+} from './evp-routes';
 import { getCustomerRoute, listCustomerHistoryRoute, listCustomersRoute } from './qryh-routes';
 import { customersServiceName } from '../service-name';
 
@@ -39,7 +43,11 @@ export const customersRoutes = {
     recordOrderClosedRoute,
   ],
   qryh: [getCustomerRoute, listCustomersRoute, listCustomerHistoryRoute],
-  evp: [listCustomerEventTypesRoute, replayCustomerEventsRoute],
+  evp: [
+    listCustomerEventTypesRoute,
+    replayCustomerEventsRoute,
+    ...Object.values(customerEventSnapshotRoutes),
+  ],
   evh: Object.values(customersParkedEventsRoutes),
   extevh: [kycWebhookRoute],
   extevp: Object.values(customersWebhookRoutes),

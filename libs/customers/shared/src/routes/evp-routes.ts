@@ -12,3 +12,9 @@ export const listCustomerEventTypesRoute = routes.catalog;
  * so its members re-read every event since. Only while the group has no running members.
  */
 export const replayCustomerEventsRoute = routes.replay;
+
+/**
+ * `POST /customers/events/snapshots` (with its progress and cancel): publish every customer's latest
+ * event again, marked with the `snapshot` extension, e.g. for a new subscriber of the topic.
+ */
+export const customerEventSnapshotRoutes = routes.snapshot;

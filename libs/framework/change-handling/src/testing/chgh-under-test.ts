@@ -24,8 +24,11 @@ export interface ChghUnderTest<H extends Document> {
   readonly db: Db;
   /** The lease and checkpoint name every replica shares: `<SERVICE_NAME>:<source>`. */
   readonly streamName: string;
-  /** Starts one more replica (short lease, small batches, so tests see hand-overs quickly). */
-  readonly startReplica: () => Promise<RunningApp>;
+  /**
+   * Starts one more replica (short lease, small batches, so tests see hand-overs quickly);
+   * `env` adds settings or overrides these.
+   */
+  readonly startReplica: (env?: Readonly<Record<string, string>>) => Promise<RunningApp>;
   readonly stopReplica: (app: RunningApp) => Promise<void>;
   /** The aggregate's audit trail, oldest version first. */
   readonly historyOf: (aggregateId: string) => Promise<H[]>;
@@ -53,12 +56,14 @@ export async function chghUnderTest<
   return {
     db,
     streamName,
-    async startReplica() {
+    async startReplica(env = {}) {
       const app = await startInProcess(spec.chgh, {
         MONGO_DB: database.name,
         // Short, so a standby takes over within a second or two of a clean stop.
         LEASE_TTL_MS: '1500',
         BATCH_SIZE: '3',
+        REBUILD_POLL_MS: '100',
+        ...env,
       });
       running.add(app);
       return app;

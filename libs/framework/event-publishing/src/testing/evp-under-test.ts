@@ -29,6 +29,8 @@ export interface PublishedEvent {
   readonly id: string;
   readonly type: string;
   readonly sequence: number;
+  /** The `snapshot` extension: the snapshot that published it again, if one did. */
+  readonly snapshot?: string;
 }
 
 /** A service's `evp` on a database and a topic of its own; see {@link evpUnderTest}. */
@@ -107,12 +109,18 @@ export async function evpUnderTest<C extends PublishingConfig>(
       stoppers.push(() => consumer.disconnect());
       return () =>
         received.map((message) => {
-          const event = JSON.parse(message.value) as { id: string; type: string; sequence: string };
+          const event = JSON.parse(message.value) as {
+            id: string;
+            type: string;
+            sequence: string;
+            snapshot?: string;
+          };
           return {
             key: message.key,
             id: event.id,
             type: event.type,
             sequence: Number(event.sequence),
+            ...(event.snapshot === undefined ? {} : { snapshot: event.snapshot }),
           };
         });
     },

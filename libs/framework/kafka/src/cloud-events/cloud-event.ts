@@ -7,8 +7,8 @@ const sequenceWidth = 16;
 /**
  * A CloudEvents 1.0 event as this platform publishes it (DESIGN section 4), in structured mode:
  * JSON data, the aggregate id as `subject`, and three extensions (lower-case, as the spec
- * requires for extension names): `correlationid`, `causationid` and `sequence`; plus the
- * distributed-tracing extension (`traceparent`, `tracestate`) when the event's flow is traced.
+ * requires for extension names): `correlationid`, `causationid` and `sequence`; `snapshot` on an
+ * event a snapshot published again; plus the distributed-tracing extension (`traceparent`, `tracestate`) when the event's flow is traced.
  *
  * Unknown attributes are dropped on parse: consumers see only what the contract names.
  */
@@ -30,6 +30,12 @@ export const cloudEventSchema = z.object({
   causationid: z.string().min(1).optional(),
   /** The aggregate version, zero-padded to 16 digits (see {@link formatSequence}). */
   sequence: z.string().regex(/^\d{16}$/, 'sequence must be 16 digits'),
+  /**
+   * Set on an event published again by a snapshot (`POST /<service>/events/snapshots`): the id
+   * of that snapshot. The event is the aggregate's latest, unchanged (same id, so a consumer
+   * that has it already dedupes it); a new consumer learns the current state from it.
+   */
+  snapshot: z.string().min(1).optional(),
   /** W3C trace context of the span that published the event: consumers continue its trace. */
   ...traceContextShape,
 });

@@ -15,6 +15,9 @@ export const orderHistoryCollection = 'order_history';
 /** The read model `orders-chgh` keeps per customer (`OrderStats`, `_id` = customer id). */
 export const orderStatsCollection = 'order_stats';
 
+/** The name of that read model (its projection) in the rebuild routes. */
+export const orderStatsReadModel = 'order-stats';
+
 /**
  * Indexes of the `orders` collection. None is unique besides `_id`; `customer_standings` and
  * `order_stats` are read by `_id` only.

@@ -12,3 +12,9 @@ export const listOrderEventTypesRoute = routes.catalog;
  * members re-read every event since. Only while the group has no running members.
  */
 export const replayOrderEventsRoute = routes.replay;
+
+/**
+ * `POST /orders/events/snapshots` (with its progress and cancel): publish every order's latest
+ * event again, marked with the `snapshot` extension, e.g. for a new subscriber of the topic.
+ */
+export const orderEventSnapshotRoutes = routes.snapshot;

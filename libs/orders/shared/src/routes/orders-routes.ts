@@ -8,9 +8,14 @@ import {
   releaseCustomerOrdersRoute,
 } from './cmdh-internal-routes';
 import { cancelOrderRoute, placeOrderRoute, shipOrderRoute } from './cmdh-routes';
+import { ordersReadModelRoutes } from './chgh-routes';
 import { paymentWebhookRoute } from './extevh-routes';
 import { ordersWebhookRoutes } from './extevp-routes';
-import { listOrderEventTypesRoute, replayOrderEventsRoute } from './evp-routes';
+import {
+  orderEventSnapshotRoutes,
+  listOrderEventTypesRoute,
+  replayOrderEventsRoute,
+} from './evp-routes';
 import {
   getCustomerOrderStatsRoute,
   getOrderRoute,
@@ -38,8 +43,13 @@ export const ordersRoutes = {
     recordPaymentFailedRoute,
   ],
   qryh: [getOrderRoute, listOrdersRoute, listOrderHistoryRoute, getCustomerOrderStatsRoute],
-  evp: [listOrderEventTypesRoute, replayOrderEventsRoute],
+  evp: [
+    listOrderEventTypesRoute,
+    replayOrderEventsRoute,
+    ...Object.values(orderEventSnapshotRoutes),
+  ],
   evh: Object.values(ordersParkedEventsRoutes),
   extevh: [paymentWebhookRoute],
   extevp: Object.values(ordersWebhookRoutes),
+  chgh: [ordersReadModelRoutes.start, ordersReadModelRoutes.get, ordersReadModelRoutes.cancel],
 } as const satisfies Partial<Record<ApiRoute['app'], readonly ApiRoute[]>>;

@@ -29,8 +29,11 @@ describe('Orders routes', () => {
       'GET /customers/{id}/order-stats qryh public',
       'GET /orders/events/types evp public',
       'POST /orders/events/replays evp public',
+      'POST /orders/events/snapshots evp public',
+      'GET /orders/events/snapshots/{jobId} evp public',
+      'POST /orders/events/snapshots/{jobId}/cancel evp public',
       'GET /orders/parked-events evh public',
-            'GET /orders/parked-events/groups evh public',
+      'GET /orders/parked-events/groups evh public',
       'POST /orders/parked-events/{id}/replay evh public',
       'POST /orders/parked-events/{id}/discard evh public',
       'POST /orders/parked-events/replays evh public',
@@ -56,6 +59,9 @@ describe('Orders routes', () => {
       'POST /orders/webhooks/deliveries/replays extevp public',
       'GET /orders/webhooks/deliveries/replays/{jobId} extevp public',
       'POST /orders/webhooks/deliveries/replays/{jobId}/cancel extevp public',
+      'POST /orders/read-models/{name}/rebuilds chgh public',
+      'GET /orders/read-models/{name}/rebuilds/{rebuildId} chgh public',
+      'POST /orders/read-models/{name}/rebuilds/{rebuildId}/cancel chgh public',
     ]);
   });
 
@@ -97,6 +103,9 @@ describe('Orders routes', () => {
       '/internal/orders/{id}/payment-succeeded service',
       '/internal/orders/{id}/payment-failed service',
       '/orders/events/replays operator',
+      '/orders/events/snapshots operator',
+      '/orders/events/snapshots/{jobId} operator',
+      '/orders/events/snapshots/{jobId}/cancel operator',
       '/orders/parked-events operator',
       '/orders/parked-events/groups operator',
       '/orders/parked-events/{id}/replay operator',
@@ -123,6 +132,9 @@ describe('Orders routes', () => {
       '/orders/webhooks/deliveries/replays operator',
       '/orders/webhooks/deliveries/replays/{jobId} operator',
       '/orders/webhooks/deliveries/replays/{jobId}/cancel operator',
+      '/orders/read-models/{name}/rebuilds operator',
+      '/orders/read-models/{name}/rebuilds/{rebuildId} operator',
+      '/orders/read-models/{name}/rebuilds/{rebuildId}/cancel operator',
     ]);
   });
 
