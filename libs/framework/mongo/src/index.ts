@@ -34,10 +34,7 @@ export type {
   HistoryLostPolicy,
   InitialPosition,
 } from './change-stream/subscriber-options';
-export {
-  createChangeStreamSubscriber,
-  isHistoryLost,
-} from './change-stream/change-stream-subscriber';
+export { createChangeStreamSubscriber } from './change-stream/change-stream-subscriber';
 export {
   changeStreamConfigShape,
   changeStreamPolicies,

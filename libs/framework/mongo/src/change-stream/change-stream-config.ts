@@ -26,11 +26,10 @@ export const snapshottingChangeStreamConfigShape = {
   CHANGE_STREAM_IDLE_CHECKPOINT_MS: idleCheckpointMs,
 };
 
-export type ChangeStreamConfig = {
-  readonly CHANGE_STREAM_INITIAL?: 'now' | 'snapshot';
-  readonly CHANGE_STREAM_HISTORY_LOST: 'fail' | 'now' | 'snapshot';
-  readonly CHANGE_STREAM_IDLE_CHECKPOINT_MS: number;
-};
+/** The parsed settings of either shape (an app without snapshots has no `CHANGE_STREAM_INITIAL`). */
+export type ChangeStreamConfig =
+  | z.infer<z.ZodObject<typeof changeStreamConfigShape>>
+  | z.infer<z.ZodObject<typeof snapshottingChangeStreamConfigShape>>;
 
 /** A subscriber's policies from its app's config, a lost position counted in `metrics`. */
 export function changeStreamPolicies(
@@ -41,7 +40,7 @@ export function changeStreamPolicies(
   'initial' | 'historyLost' | 'idleCheckpointMs' | 'onHistoryLost'
 > {
   return {
-    initial: config.CHANGE_STREAM_INITIAL ?? 'now',
+    initial: 'CHANGE_STREAM_INITIAL' in config ? config.CHANGE_STREAM_INITIAL : 'now',
     historyLost: config.CHANGE_STREAM_HISTORY_LOST,
     idleCheckpointMs: config.CHANGE_STREAM_IDLE_CHECKPOINT_MS,
     onHistoryLost: ({ name }) => metrics.changeStreamHistoryLost.inc({ stream: name }),
