@@ -142,7 +142,7 @@ export async function startWebhookDeliveryApp<C extends DeliveryConfig>(
       const fanOutRunning = leader && fanOut.isRunning();
       const dispatching = dispatcher.isRunning();
       return {
-        ready: mongoUp && dispatching && (!leader || fanOutRunning),
+        ready: mongoUp && dispatching && elector.hasDecided() && (!leader || fanOutRunning),
         checks: { mongo: mongoUp, leader, fanOut: fanOutRunning, dispatcher: dispatching },
       };
     },

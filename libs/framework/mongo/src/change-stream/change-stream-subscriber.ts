@@ -1,5 +1,5 @@
 import type { ChangeStream, ChangeStreamDocument, Document, Filter, ResumeToken } from 'mongodb';
-import { BSON, MongoServerError } from 'mongodb';
+import { BSON, Long, MongoServerError } from 'mongodb';
 import { backgroundLoop, backoffDelay, defaultBackoff, sleep } from '@cqrs/framework-core';
 import type { ChangeEvent } from './change-event';
 import { clusterTimeOf, writeEventsPipeline } from './change-event';
@@ -78,19 +78,40 @@ export function createChangeStreamSubscriber<
 
   /**
    * Records a snapshot as begun, ending at the server's position now: every write after it comes
-   * through the stream, every write before it is in the scan that follows.
+   * through the stream, every write before it is in the scan that follows. The position is the
+   * one a stream opened now reports before its first `getMore`: a `getMore` would wait for writes
+   * and move past them, and a document they created could change again before the scan reads it,
+   * leaving that version nowhere.
    */
   async function beginSnapshot(): Promise<void> {
-    const stream = collection.watch<T, E>(pipeline, { maxAwaitTimeMS });
-    try {
-      // An event read here committed before the scan, so the position after it is early enough.
-      await stream.tryNext();
-      const token = stream.resumeToken;
-      if (!token) throw new Error('the server reported no position to take a snapshot at');
-      await checkpoints.saveSnapshot(name, token, { after: null, documents: 0, startedAt: now() });
-      log.info('snapshot begun');
-    } finally {
-      await stream.close().catch(() => undefined);
+    const token = await positionNow();
+    await checkpoints.saveSnapshot(name, token, { after: null, documents: 0, startedAt: now() });
+    log.info('snapshot begun');
+  }
+
+  /** The `postBatchResumeToken` of an `aggregate` that opens a stream, which is then killed. */
+  async function positionNow(): Promise<ResumeToken> {
+    for (let attempt = 1; ; attempt++) {
+      const reply = await db.command({
+        aggregate: options.collection,
+        pipeline: [{ $changeStream: {} }, ...pipeline],
+        cursor: {},
+      });
+      const cursor = reply.cursor as {
+        id: Long | number;
+        firstBatch: unknown[];
+        postBatchResumeToken?: ResumeToken;
+      };
+      if (Number(cursor.id) !== 0) {
+        const id = typeof cursor.id === 'number' ? Long.fromNumber(cursor.id) : cursor.id;
+        await db.command({ killCursors: options.collection, cursors: [id] }).catch(() => undefined);
+      }
+      // MongoDB answers an opening aggregate with no events; should a server return some, the
+      // position after them is too late, so ask again.
+      if (cursor.postBatchResumeToken && cursor.firstBatch.length === 0) {
+        return cursor.postBatchResumeToken;
+      }
+      if (attempt === 5) throw new Error('the server reported no position to take a snapshot at');
     }
   }
 
@@ -190,11 +211,18 @@ export function createChangeStreamSubscriber<
     log.info('change stream stopped');
   }
 
-  const loop = backgroundLoop(run);
+  // Open from the first `opened` of a run (the stream or the snapshot under way) until it ended.
+  let open = false;
+  const loop = backgroundLoop((stop, ready) =>
+    run(stop, () => {
+      open = true;
+      ready();
+    }).finally(() => (open = false)),
+  );
   return {
     name,
     start: () => loop.start(),
     stop: () => loop.stop(),
-    isRunning: () => loop.isRunning(),
+    isRunning: () => loop.isRunning() && open,
   };
 }

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MongoClient } from 'mongodb';
 import type { ChangeEvent } from './change-event';
 import { createChangeStreamSubscriber } from './change-stream-subscriber';
 import type { Doc } from '../testing/subscriber-fixture';
@@ -81,6 +83,70 @@ describe('ChangeStreamSubscriber initial snapshot', () => {
     expect(second).toHaveLength(10);
     expect([...first, ...second].sort()).toEqual(ids(1, 60).sort());
     expect(streamed).toEqual(ids(61, 61));
+  });
+
+  it('loses no version written while it takes its position', async () => {
+    // The subscriber's own client tells when the server answered the stream's opening: a write
+    // sent after that is after the snapshot's position, so its version must come through.
+    const client = await new MongoClient(fixture.url, { monitorCommands: true }).connect();
+    let positioned = false;
+    client.on('commandSucceeded', (event) => {
+      const reply = event.reply as { cursor?: { postBatchResumeToken?: unknown } };
+      if (event.commandName === 'aggregate' && reply.cursor?.postBatchResumeToken) {
+        positioned = true;
+      }
+    });
+    const afterPosition: string[] = [];
+    const snapshotted = new Set<string>();
+    const streamed = new Set<string>();
+    const subscriber = fixture.track(
+      createChangeStreamSubscriber<Doc>({
+        db: client.db(fixture.db.databaseName),
+        collection: 'docs',
+        name: 'docs-publisher',
+        handle: (batch: ChangeEvent<Doc>[]) => {
+          for (const event of batch) streamed.add(idOf(event));
+          return Promise.resolve();
+        },
+        snapshot: (documents) => {
+          for (const id of idsOf(documents)) snapshotted.add(id);
+          return Promise.resolve();
+        },
+        initial: 'snapshot',
+        logger: silentLogger,
+        maxAwaitTimeMS: 1_000,
+      }),
+    );
+    // From the moment the server answered, documents each created and changed at once.
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing && !positioned) await sleep(1);
+      while (writing) {
+        const id = `doc-${++written}`;
+        await fixture.docs.insertOne({ _id: id, version: 1 });
+        await fixture.docs.updateOne({ _id: id }, { $set: { version: 2 } });
+        afterPosition.push(id);
+      }
+    })();
+    try {
+      await subscriber.start();
+      await waitUntil(async () => !(await fixture.checkpoint())?.snapshot, 'the snapshot is done');
+      await waitUntil(() => afterPosition.length >= 20, 'writes after the position');
+      writing = false;
+      await writer;
+      await waitUntil(() => streamed.has(`doc-${written}@1`), 'the last write is streamed');
+
+      const lost = afterPosition.filter(
+        (id) => !streamed.has(`${id}@1`) && !snapshotted.has(`${id}@1`),
+      );
+      expect(lost).toEqual([]);
+    } finally {
+      writing = false;
+      await writer;
+      await subscriber.stop();
+      await client.close();
+    }
   });
 
   it('refuses a snapshot policy without a snapshot handler', () => {

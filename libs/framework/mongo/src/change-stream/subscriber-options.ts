@@ -82,5 +82,6 @@ export interface ChangeStreamSubscriber {
   start(): Promise<void>;
   /** Lets the in-flight batch finish and be checkpointed, then closes the stream. */
   stop(): Promise<void>;
+  /** From when `start` resolved until `stop` returned. */
   isRunning(): boolean;
 }

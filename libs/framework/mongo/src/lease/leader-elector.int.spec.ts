@@ -66,6 +66,19 @@ describe('LeaderElector', () => {
     expect(maxActive).toBe(1);
   });
 
+  it('has decided once it tried for the lease, as leader or as standby', async () => {
+    const a = replica('a');
+    const b = replica('b');
+    expect(a.elector.hasDecided()).toBe(false);
+    a.elector.start();
+    await waitUntil(() => a.elector.isLeader(), 'a leads');
+    expect(a.elector.hasDecided()).toBe(true);
+
+    b.elector.start();
+    await waitUntil(() => b.elector.hasDecided(), 'b tried for the lease');
+    expect(b.elector.isLeader()).toBe(false);
+  });
+
   it('hands over to the standby when the leader dies, never running both', async () => {
     const a = replica('a');
     const b = replica('b');

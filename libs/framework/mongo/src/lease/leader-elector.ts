@@ -23,6 +23,12 @@ export interface LeaderElector {
   /** Ends any term (aborts, waits for `onAcquired`, releases the lease) and stops competing. */
   stop(): Promise<void>;
   isLeader(): boolean;
+  /**
+   * Whether this replica has tried for the lease at least once since `start`: before that it is
+   * neither leader nor known standby (readiness waits for it, so a fresh single replica is not
+   * ready before its term began).
+   */
+  hasDecided(): boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
     owner: lease.owner,
   });
   let leader = false;
+  let decided = false;
   const settings = {
     ...options,
     pollIntervalMs,
@@ -57,6 +64,7 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
   };
 
   const loop = backgroundLoop(async (stop, ready) => {
+    decided = false;
     ready();
     while (!stop.aborted) {
       const acquired = await within(lease.tryAcquire(), lease.ttlMs, false, stop).catch(
@@ -69,8 +77,10 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
         await releaseQuietly(lease, pollIntervalMs, log);
       } else if (acquired) {
         leader = true;
+        decided = true;
         await runTerm(settings, stop).finally(() => (leader = false));
       }
+      decided = true;
       await sleep(pollIntervalMs, stop);
     }
   });
@@ -79,5 +89,6 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
     start: () => void loop.start(),
     stop: () => loop.stop(),
     isLeader: () => leader,
+    hasDecided: () => decided,
   };
 }
