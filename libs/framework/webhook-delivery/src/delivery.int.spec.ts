@@ -204,10 +204,16 @@ describe('webhook delivery (fan-out + dispatcher)', () => {
     const busy = await receiver(failingFirst(1, 429, { 'retry-after': '1' }));
     const sub = await extevp.subscribe(busy.url);
     const eventId = await writeThingEvent(extevp.db, 'busy-1', 'thing.created.v1');
+    let last: Delivery | undefined;
     const delivered = await eventually(async () => {
       const d = await extevp.delivery(sub.id, eventId);
+      last = d;
       return d.status === 'delivered' ? d : undefined;
-    }, 'delivered after the Retry-After');
+    }, 'delivered after the Retry-After').catch((error: Error) => {
+      throw new Error(
+        `${error.message}; the delivery: ${JSON.stringify(last)}; received ${busy.received.length}`,
+      );
+    });
     const [first, second] = delivered.attemptLog;
     expect(Date.parse(second?.at ?? '') - Date.parse(first?.at ?? '')).toBeGreaterThanOrEqual(
       1_000,

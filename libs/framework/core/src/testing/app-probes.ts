@@ -1,3 +1,5 @@
+import { waitUntil } from './wait-until';
+
 /** What `/readyz` answers. */
 export interface ReadyzBody {
   readonly ready: boolean;
@@ -14,6 +16,21 @@ export interface Listening {
 export async function readyz(app: Listening): Promise<{ status: number; body: ReadyzBody }> {
   const response = await fetch(`${app.url}/readyz`);
   return { status: response.status, body: (await response.json()) as ReadyzBody };
+}
+
+/**
+ * Polls `/readyz` until it answers 200, as a kubelet does before sending an app traffic: a
+ * one-active app is then past its first election, and as the leader its stream is open.
+ */
+export async function untilReady(app: Listening): Promise<void> {
+  let last: unknown;
+  await waitUntil(async () => {
+    const answer = await readyz(app).catch((error: unknown) => ({ error: String(error) }));
+    last = answer;
+    return 'status' in answer && answer.status === 200;
+  }, `the app at ${app.url} is ready`).catch((error: Error) => {
+    throw new Error(`${error.message}; /readyz said ${JSON.stringify(last)}`);
+  });
 }
 
 /** The app's `/metrics`, as Prometheus text. */

@@ -3,6 +3,7 @@ export {
   countOf,
   metricsText,
   readyz,
+  untilReady,
   type CommandCount,
   type Listening,
   type ReadyzBody,

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { BaseConfig, RunningApp } from '@cqrs/framework-core';
 import type { TestedApp } from '@cqrs/framework-core/testing';
-import { startInProcess } from '@cqrs/framework-core/testing';
+import { startInProcess, untilReady } from '@cqrs/framework-core/testing';
 import { testDatabase } from './test-database';
 
 /** One app started in-process on a database of its own; `stop` stops it and drops the database. */
@@ -14,7 +14,8 @@ export interface AppOnTestDatabase<C extends BaseConfig> {
 
 /**
  * Starts `app` in this process on a fresh database (`MONGO_DB`), after `prepare` ran on it
- * (e.g. indexes another app of the service owns); `env` adds to the test environment.
+ * (e.g. indexes another app of the service owns), and waits until it is ready; `env` adds to
+ * the test environment.
  */
 export async function appOnTestDatabase<C extends BaseConfig>(
   app: TestedApp<C>,
@@ -29,6 +30,13 @@ export async function appOnTestDatabase<C extends BaseConfig>(
     await options.prepare?.(database.db);
     running = await startInProcess(app, { ...options.env, MONGO_DB: database.name });
   } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  try {
+    await untilReady(running);
+  } catch (error) {
+    await running.stop();
     await database.drop();
     throw error;
   }
