@@ -10,7 +10,6 @@ import {
   connectServiceMongo,
   createChangeStreamSubscriber,
   oneActiveReadiness,
-  reportLag,
   runOneActive,
   snapshottingChangeStreamConfigShape,
 } from '@cqrs/framework-mongo';
@@ -108,9 +107,9 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
       applyAll(batch.map((change) => change.fullDocument)),
     // A snapshot is the current documents: each projection takes them as it takes changes.
     snapshot: applyAll,
-    onBatch: reportLag(metrics.changeStreamLag),
     ...changeStreamPolicies(config, metrics),
   });
+  metrics.changeStreamLag.track(name, () => subscriber.caughtUpTo());
   const elector = runOneActive(mongo.db, withRebuilds(subscriber, rebuilds), {
     name: name,
     ttlMs: config.LEASE_TTL_MS,

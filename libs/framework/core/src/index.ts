@@ -72,7 +72,12 @@ export {
   type Logger,
   type LogLevel,
 } from './logging/logger';
-export { createMetrics, type CommandOutcome, type Metrics } from './metrics/metrics';
+export {
+  createMetrics,
+  type ChangeStreamLag,
+  type CommandOutcome,
+  type Metrics,
+} from './metrics/metrics';
 export {
   createServiceRuntime,
   type ReadinessChecks,

@@ -3,7 +3,7 @@ import type { Logger, Metrics } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { EventProducer } from '@cqrs/framework-kafka';
 import type { ChangeStreamPolicies, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
-import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
+import { createChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { lastEventPipeline, type LastEventChange } from './last-event-pipeline';
 import { toCloudEvent } from './to-cloud-event';
 
@@ -20,7 +20,6 @@ export interface EventPublisherOptions {
   readonly logger: Logger;
   readonly metrics: Pick<Metrics, 'changeStreamLag'>;
   readonly maxBatch?: number;
-  readonly now?: () => Date;
   /** What to do with a lost position, how often to save a quiet stream's; defaults otherwise. */
   readonly policies?: ChangeStreamPolicies;
 }
@@ -32,7 +31,7 @@ export interface EventPublisherOptions {
  * publishes the batch again (at-least-once; consumers dedupe by event id), never skips it.
  */
 export function createEventPublisher(options: EventPublisherOptions): ChangeStreamSubscriber {
-  return createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
+  const subscriber = createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
     db: options.db,
     collection: options.collection,
     name: options.name,
@@ -45,7 +44,8 @@ export function createEventPublisher(options: EventPublisherOptions): ChangeStre
       );
       await options.producer.publish(options.topic, events);
     },
-    onBatch: reportLag(options.metrics.changeStreamLag, options.now),
     ...options.policies,
   });
+  options.metrics.changeStreamLag.track(options.name, () => subscriber.caughtUpTo());
+  return subscriber;
 }

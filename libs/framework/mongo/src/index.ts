@@ -48,6 +48,6 @@ export {
   runWithLease,
   type RunWithLeaseOptions,
 } from './change-stream/run-with-lease';
-export { oneActiveReadiness, reportLag } from './change-stream/one-active';
+export { oneActiveReadiness } from './change-stream/one-active';
 export { connectServiceMongo, mongoConfigShape, type MongoConfig } from './service/service-mongo';
 export { runEvery, scheduleOnOneReplica } from './lease/scheduled-job';

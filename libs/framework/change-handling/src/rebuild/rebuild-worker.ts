@@ -202,4 +202,5 @@ export const withRebuilds = (
     await subscriber.stop();
   },
   isRunning: () => subscriber.isRunning(),
+  caughtUpTo: () => subscriber.caughtUpTo(),
 });

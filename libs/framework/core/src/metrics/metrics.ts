@@ -5,6 +5,19 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** How a command ended: applied now, refused by the domain or a guard, or answered from before. */
 export type CommandOutcome = 'accepted' | 'rejected' | 'replayed';
 
+/**
+ * `change_stream_lag_seconds{stream}`, computed when scraped: how long ago the newest point the
+ * stream is known to have handled everything up to (an empty wait: now; a batch: its last
+ * write). It grows while a stream is stalled or failing, not only while batches arrive late.
+ */
+export interface ChangeStreamLag {
+  /**
+   * Reports `stream` from `caughtUpTo` at each scrape; no series while it returns undefined
+   * (a standby, a stopped stream).
+   */
+  track(stream: string, caughtUpTo: () => Date | undefined): void;
+}
+
 /** The metrics every app shares, on the app's one registry. */
 export interface Metrics {
   /** Served by `/metrics`; later libs register their own metrics on it. */
@@ -14,8 +27,7 @@ export interface Metrics {
   /** `reason` is the error code of a rejection, `none` otherwise. */
   readonly commands: Counter<'command' | 'outcome' | 'reason'>;
   readonly commandDuration: Histogram<'command'>;
-  /** Age of the last change-stream event seen, per stream. */
-  readonly changeStreamLag: Gauge<'stream'>;
+  readonly changeStreamLag: ChangeStreamLag;
   /** Times a stream found its checkpoint gone from the server's history, per stream. */
   readonly changeStreamHistoryLost: Counter<'stream'>;
   readonly kafkaPublished: Counter<'topic'>;
@@ -98,12 +110,7 @@ export function createMetrics(serviceName: string): Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     }),
-    changeStreamLag: new Gauge({
-      name: 'change_stream_lag_seconds',
-      help: 'Seconds between a write and its change-stream event being handled',
-      labelNames: ['stream'],
-      registers,
-    }),
+    changeStreamLag: changeStreamLagGauge(registers),
     changeStreamHistoryLost: new Counter({
       name: 'change_stream_history_lost_total',
       help: 'Times a change stream found its checkpoint no longer in the server history',
@@ -117,4 +124,23 @@ export function createMetrics(serviceName: string): Metrics {
       registers,
     }),
   };
+}
+
+function changeStreamLagGauge(registers: Registry[]): ChangeStreamLag {
+  const streams = new Map<string, () => Date | undefined>();
+  new Gauge({
+    name: 'change_stream_lag_seconds',
+    help: 'Seconds since the newest point up to which the change stream handled every write',
+    labelNames: ['stream'],
+    registers,
+    collect() {
+      this.reset();
+      const now = Date.now();
+      for (const [stream, caughtUpTo] of streams) {
+        const at = caughtUpTo();
+        if (at) this.set({ stream }, Math.max(0, (now - at.getTime()) / 1000));
+      }
+    },
+  });
+  return { track: (stream, caughtUpTo) => void streams.set(stream, caughtUpTo) };
 }

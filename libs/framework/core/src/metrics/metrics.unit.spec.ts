@@ -9,7 +9,8 @@ describe('createMetrics', () => {
     const metrics = createMetrics('customers-cmdh');
     metrics.httpRequests.inc({ method: 'POST', route: '/customers/{id}/block', status: 200 });
     metrics.commands.inc({ command: 'BlockCustomer', outcome: 'rejected', reason: 'conflict' });
-    metrics.changeStreamLag.set({ stream: 'customers' }, 0.25);
+    metrics.changeStreamLag.track('customers', () => new Date(Date.now() - 90_000));
+    metrics.changeStreamLag.track('standby', () => undefined);
     metrics.kafkaPublished.inc({ topic: 'customers.events.v1' }, 3);
 
     const text = await metrics.registry.metrics();
@@ -20,9 +21,10 @@ describe('createMetrics', () => {
     expect(text).toContain(
       'commands_total{command="BlockCustomer",outcome="rejected",reason="conflict",service="customers-cmdh"} 1',
     );
-    expect(text).toContain(
-      'change_stream_lag_seconds{stream="customers",service="customers-cmdh"} 0.25',
+    expect(text).toMatch(
+      /^change_stream_lag_seconds\{stream="customers",service="customers-cmdh"\} 90(\.\d+)?$/m,
     );
+    expect(text).not.toContain('stream="standby"');
     expect(text).toContain(
       'kafka_published_total{topic="customers.events.v1",service="customers-cmdh"} 3',
     );

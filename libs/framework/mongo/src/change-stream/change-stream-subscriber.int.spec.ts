@@ -133,4 +133,31 @@ describe('ChangeStreamSubscriber', () => {
     await client.close();
     await proxy.close();
   });
+
+  it('knows how far it caught up: it follows an idle stream and stands still while stalled', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let handling = false;
+    const sub = fixture.subscriber(async () => {
+      handling = true;
+      await gate;
+    });
+    expect(sub.caughtUpTo()).toBeUndefined();
+    await sub.start();
+    const idleAt = sub.caughtUpTo();
+    expect(idleAt).toBeInstanceOf(Date);
+    await waitUntil(() => (sub.caughtUpTo() ?? 0) > (idleAt ?? 0), 'an empty wait moves it on');
+
+    await fixture.insert(1, 1);
+    await waitUntil(() => handling, 'the handler is stuck on the write');
+    const stalledAt = sub.caughtUpTo();
+    // Several await times pass without an empty wait: the stream is behind, not idle.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sub.caughtUpTo()).toEqual(stalledAt);
+
+    release();
+    await waitUntil(() => (sub.caughtUpTo() ?? 0) > (stalledAt ?? 0), 'it catches up again');
+    await sub.stop();
+    expect(sub.caughtUpTo()).toBeUndefined();
+  });
 });

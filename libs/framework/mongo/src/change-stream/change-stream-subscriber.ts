@@ -48,6 +48,8 @@ export function createChangeStreamSubscriber<
   let failures = 0;
   // The position this process last saved (or loaded), to save an idle position only if it moved.
   let saved: { key: string; at: number } | undefined;
+  // See `caughtUpTo`: set while running, cleared when the run ends.
+  let reached: Date | undefined;
 
   async function savePosition(token: ResumeToken): Promise<void> {
     await checkpoints.save(name, token);
@@ -57,6 +59,7 @@ export function createChangeStreamSubscriber<
   async function consume(stream: ChangeStream<T, E>, stop: AbortSignal, first: E | null) {
     // After an empty wait the stream's token is the server's position past skipped writes.
     const idle = async () => {
+      reached = now();
       const token = stream.resumeToken;
       if (!token || saved?.key === keyOf(token)) return;
       if (saved && Date.now() - saved.at < idleCheckpointMs) return;
@@ -72,7 +75,9 @@ export function createChangeStreamSubscriber<
       // Deliberately not interrupted by `stop`: a handled batch is always acknowledged.
       await savePosition(last._id);
       failures = 0;
-      onBatch?.({ name, count: batch.length, lastClusterTime: clusterTimeOf(last) });
+      const lastClusterTime = clusterTimeOf(last);
+      if (lastClusterTime && (!reached || lastClusterTime > reached)) reached = lastClusterTime;
+      onBatch?.({ name, count: batch.length, lastClusterTime });
     }
   }
 
@@ -150,6 +155,7 @@ export function createChangeStreamSubscriber<
       let checkpoint: CheckpointDocument | null = null;
       try {
         checkpoint = await checkpoints.load(name);
+        reached ??= checkpoint?.updatedAt;
         if (checkpoint?.snapshot && snapshot) {
           opened();
           if (!(await continueSnapshot(checkpoint, checkpoint.snapshot, stop, snapshot))) break;
@@ -168,6 +174,7 @@ export function createChangeStreamSubscriber<
         });
         // The first getMore creates the server cursor; from then on no write is missed.
         const first = await stream.tryNext();
+        if (!first) reached = now();
         if (!token && !first && stream.resumeToken) await savePosition(stream.resumeToken);
         restart = undefined;
         log.info({ resumed: Boolean(token) }, 'change stream open');
@@ -217,12 +224,16 @@ export function createChangeStreamSubscriber<
     run(stop, () => {
       open = true;
       ready();
-    }).finally(() => (open = false)),
+    }).finally(() => {
+      open = false;
+      reached = undefined;
+    }),
   );
   return {
     name,
     start: () => loop.start(),
     stop: () => loop.stop(),
     isRunning: () => loop.isRunning() && open,
+    caughtUpTo: () => reached,
   };
 }

@@ -1,6 +1,5 @@
 import type { ReadinessReport } from '@cqrs/framework-core';
 import type { LeaderElector } from '../lease/leader-elector';
-import type { BatchInfo } from './change-event';
 import type { ChangeStreamSubscriber } from './subscriber-options';
 
 /**
@@ -23,15 +22,3 @@ export function oneActiveReadiness(
     return { ready, checks: { mongo, leader, changeStream } };
   };
 }
-
-/** The `changeStreamLag` gauge, fed from a subscriber's `onBatch`: seconds since the last write. */
-export const reportLag =
-  (
-    gauge: { set(labels: { stream: string }, value: number): void },
-    now: () => Date = () => new Date(),
-  ) =>
-  (info: BatchInfo): void => {
-    if (!info.lastClusterTime) return;
-    const lagSeconds = Math.max(0, (now().getTime() - info.lastClusterTime.getTime()) / 1000);
-    gauge.set({ stream: info.name }, lagSeconds);
-  };

@@ -84,4 +84,10 @@ export interface ChangeStreamSubscriber {
   stop(): Promise<void>;
   /** From when `start` resolved until `stop` returned. */
   isRunning(): boolean;
+  /**
+   * Every write committed before this time has been handled, as far as this running subscriber
+   * knows (its checkpoint's time on opening, then each empty wait or batch); undefined when not
+   * running. The base of the `change_stream_lag_seconds` gauge.
+   */
+  caughtUpTo(): Date | undefined;
 }

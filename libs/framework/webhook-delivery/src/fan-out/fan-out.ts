@@ -4,7 +4,7 @@ import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { LastEventChange } from '@cqrs/framework-event-publishing';
 import { lastEventPipeline, toCloudEvent } from '@cqrs/framework-event-publishing';
 import type { ChangeStreamPolicies, ChangeStreamSubscriber } from '@cqrs/framework-mongo';
-import { createChangeStreamSubscriber, reportLag } from '@cqrs/framework-mongo';
+import { createChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import type { DeliveryStore, NewDelivery } from '../deliveries/delivery-store';
 import { wantsType } from '../subscriptions/subscription';
 import type { SubscriptionStore } from '../subscriptions/subscription-store';
@@ -34,7 +34,7 @@ export interface FanOutOptions {
  * batch, and the deterministic delivery ids make the replay create nothing twice.
  */
 export function createFanOut(options: FanOutOptions): ChangeStreamSubscriber {
-  return createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
+  const subscriber = createChangeStreamSubscriber<Pick<VersionedDocument, 'lastEvent'>>({
     db: options.db,
     collection: options.collection,
     name: options.name,
@@ -61,7 +61,8 @@ export function createFanOut(options: FanOutOptions): ChangeStreamSubscriber {
       const created = await options.deliveries.enqueue(deliveries, new Date());
       if (created > 0) options.onEnqueued(created);
     },
-    onBatch: reportLag(options.metrics.changeStreamLag),
     ...options.policies,
   });
+  options.metrics.changeStreamLag.track(options.name, () => subscriber.caughtUpTo());
+  return subscriber;
 }
