@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +45,17 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
     private final MongoBackend backend;
     private final ChangeStreamService changeStreams;
     private final ChannelGroup channels;
+    private final CatalogLock catalog;
     /** Ids of this connection's requests sent with moreToCome; see {@link MoreToComeDecoder}. */
     private final Set<Integer> noReply;
     private int connectionId;
 
     CommandDispatcher(MongoBackend backend, ChangeStreamService changeStreams, ChannelGroup channels,
-                      Set<Integer> noReply) {
+                      CatalogLock catalog, Set<Integer> noReply) {
         this.backend = backend;
         this.changeStreams = changeStreams;
         this.channels = channels;
+        this.catalog = catalog;
         this.noReply = noReply;
     }
 
@@ -101,8 +104,11 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
     }
 
     private void dispatch(Channel channel, String databaseName, Document command, CommandReply reply) {
+        Lock lock = null;
         try {
             String name = command.keySet().iterator().next();
+            lock = catalog.forCommand(name);
+            lock.lock();
             if (Handshake.isHello(name)) {
                 reply.send(Handshake.hello(name, connectionId));
                 return;
@@ -147,6 +153,10 @@ final class CommandDispatcher extends SimpleChannelInboundHandler<ClientRequest>
             reply.send(backend.handleCommand(channel, databaseName, name, command));
         } catch (RuntimeException e) {
             reply.fail(e);
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 

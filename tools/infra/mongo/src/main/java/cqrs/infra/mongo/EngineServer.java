@@ -32,6 +32,7 @@ final class EngineServer {
 
     private final MongoBackend backend;
     private final ChangeStreamService changeStreams;
+    private final CatalogLock catalog = new CatalogLock();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private ChannelGroup channels;
@@ -63,7 +64,7 @@ final class EngineServer {
                         .addLast(new MongoWireMessageEncoder())
                         .addLast(new MoreToComeDecoder(noReply))
                         .addLast(new MongoWireProtocolHandler())
-                        .addLast(new CommandDispatcher(backend, changeStreams, channels, noReply))
+                        .addLast(new CommandDispatcher(backend, changeStreams, channels, catalog, noReply))
                         .addLast(new MongoExceptionHandler());
                 }
             });
