@@ -236,4 +236,57 @@ describe('customers-chgh', () => {
       expect(await fixture.db.collection(customerHistoryCollection).countDocuments()).toBe(6);
     });
   });
+
+  describe('when it starts after customers were written (a new chgh)', () => {
+    it('records each customer at its current version with its full state, then diffs what follows', async () => {
+      // Arrange: two versions of ada, one of bob, before any chgh ran
+      const ada = uniqueName('ada');
+      const bob = uniqueName('bob');
+      await customers.write(
+        { type: 'RegisterCustomer', customerId: ada, name: 'Ada', email: `${ada}@example.com` },
+        clerk,
+      );
+      const approved = await customers.write({ type: 'ApproveKyc', customerId: ada }, kycProvider);
+      await customers.write(
+        { type: 'RegisterCustomer', customerId: bob, name: 'Bob', email: `${bob}@example.com` },
+        clerk,
+      );
+
+      // Act
+      await fixture.startReplica();
+      await waitUntil(fixture.streamOpen, 'the snapshot is done and the stream open');
+      const blocked = await customers.write(
+        { type: 'BlockCustomer', customerId: ada, reason: 'fraud' },
+        riskOfficer,
+      );
+      await waitUntil(
+        async () => (await fixture.historyOf(ada)).length === 2,
+        'the block is recorded',
+      );
+
+      // Assert: the snapshot entry is version 2 with the whole state; version 1 predates it
+      const history = await fixture.historyOf(ada);
+      const stored = await fixture.db
+        .collection<CustomerDocument>(customersCollection)
+        .findOne({ _id: ada });
+      expect(history.map((entry) => [entry.version, entry.commandId])).toEqual([
+        [2, approved.commandId],
+        [3, blocked.commandId],
+      ]);
+      const snapshotState = fastJsonPatch.applyPatch(
+        {},
+        history[0]!.patch,
+        false,
+        false,
+      ).newDocument;
+      expect(snapshotState).toMatchObject({ id: ada, status: 'active', name: 'Ada' });
+      expect(byPath(history[1]!.patch)).toEqual([
+        { op: 'replace', path: '/blockedReason', value: 'fraud' },
+        { op: 'replace', path: '/status', value: 'blocked' },
+        { op: 'replace', path: '/updatedAt', value: iso(3) },
+      ]);
+      expect(stored?.version).toBe(3);
+      expect((await fixture.historyOf(bob)).map((entry) => entry.version)).toEqual([1]);
+    });
+  });
 });

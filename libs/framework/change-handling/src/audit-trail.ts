@@ -6,6 +6,7 @@ import { inSpan, spanLinksTo, tracingStarted } from '@cqrs/framework-core';
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { AuditEntry } from './audit-entry';
 import { auditEntryFor } from './audit-entry';
+import type { DocumentOrigin } from './projection';
 
 const DUPLICATE_KEY = 11000;
 
@@ -17,13 +18,17 @@ const DUPLICATE_KEY = 11000;
 export function createAuditTrail(options: { db: Db; collection: string; logger: Logger }) {
   const entries: Collection<AuditEntry> = options.db.collection<AuditEntry>(options.collection);
 
-  async function previousState(document: VersionedDocument): Promise<Record<string, unknown>> {
+  async function previousState(
+    document: VersionedDocument,
+    origin: DocumentOrigin,
+  ): Promise<Record<string, unknown>> {
     if (document.version === 1) return {};
     const previous = await entries.findOne(
       { _id: `${document._id}:${document.version - 1}` },
       { projection: { state: 1 } },
     );
-    if (!previous) {
+    // Expected of a snapshot (the versions before it predate this chgh); a gap in the stream.
+    if (!previous && origin === 'stream') {
       options.logger.warn(
         { aggregateId: document._id, version: document.version },
         'previous version not in the audit trail; recording the full state as the patch',
@@ -33,12 +38,16 @@ export function createAuditTrail(options: { db: Db; collection: string; logger: 
   }
 
   /**
-   * Records the versions in `documents` (change-stream order), skipping those already there. With
+   * Records the versions in `documents` (change-stream order), skipping those already there. A
+   * version whose previous one is not in the trail gets its full state as the patch. With
    * tracing on, in one span per batch that links to each version's command (not a child of any:
    * a batch serves many flows).
    */
-  function record(documents: readonly VersionedDocument[]): Promise<void> {
-    if (!tracingStarted() || documents.length === 0) return recordAll(documents);
+  function record(
+    documents: readonly VersionedDocument[],
+    origin: DocumentOrigin = 'stream',
+  ): Promise<void> {
+    if (!tracingStarted() || documents.length === 0) return recordAll(documents, origin);
     const links = spanLinksTo(documents.map((document) => document.lastEvent));
     const attributes = {
       'db.collection.name': options.collection,
@@ -47,13 +56,16 @@ export function createAuditTrail(options: { db: Db; collection: string; logger: 
     return inSpan(
       `audit ${options.collection}`,
       { kind: SpanKind.CONSUMER, parent: ROOT_CONTEXT, links, attributes },
-      () => recordAll(documents),
+      () => recordAll(documents, origin),
     );
   }
 
-  async function recordAll(documents: readonly VersionedDocument[]): Promise<void> {
+  async function recordAll(
+    documents: readonly VersionedDocument[],
+    origin: DocumentOrigin,
+  ): Promise<void> {
     for (const document of documents) {
-      const entry = auditEntryFor(document, await previousState(document));
+      const entry = auditEntryFor(document, await previousState(document, origin));
       try {
         await entries.insertOne(entry);
       } catch (error) {

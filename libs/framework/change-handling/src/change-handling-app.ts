@@ -104,9 +104,12 @@ export async function startChangeHandlingApp<C extends ChangeHandlingConfig>(
     maxBatch: config.BATCH_SIZE,
     logger: logger.child({ module: 'change-handling' }),
     handle: (batch: ChangeEvent<VersionedDocument>[]) =>
-      applyAll(batch.map((change) => change.fullDocument)),
+      applyAll(
+        batch.map((change) => change.fullDocument),
+        'stream',
+      ),
     // A snapshot is the current documents: each projection takes them as it takes changes.
-    snapshot: applyAll,
+    snapshot: (documents) => applyAll(documents, 'snapshot'),
     ...changeStreamPolicies(config, metrics),
   });
   metrics.changeStreamLag.track(name, () => subscriber.caughtUpTo());

@@ -14,7 +14,7 @@ export {
   type HistoryResourceDescriptions,
 } from './history/history-resource';
 export { jsonPatchOperationSchema, type JsonPatchOperation } from './history/json-patch-operation';
-export type { RebuildableReadModel } from './projection';
+export type { DocumentOrigin, RebuildableReadModel } from './projection';
 export {
   activeRebuildStatuses,
   rebuildStatuses,

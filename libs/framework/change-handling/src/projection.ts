@@ -5,15 +5,22 @@ import type { IndexDeclaration } from '@cqrs/framework-mongo';
 import { auditTrailIndexes, createAuditTrail } from './audit-trail';
 
 /**
+ * Where documents handed to a projection come from: `stream`, every written version in commit
+ * order; `snapshot`, the current documents of a scan (a backfill, a rebuild), whose earlier
+ * versions this chgh may never have seen.
+ */
+export type DocumentOrigin = 'stream' | 'snapshot';
+
+/**
  * One thing a `chgh` maintains from the write model's change stream: the audit trail, a read
- * model. `apply` gets every written version in commit order and must be idempotent per version:
- * after a crash or a lease hand-over the last batch comes again.
+ * model. `apply` gets every written version in commit order (or a snapshot's documents) and must
+ * be idempotent per version: after a crash or a lease hand-over the last batch comes again.
  */
 export interface Projection {
   /** Also the read model's name in the rebuild routes, e.g. `order-stats`. */
   readonly name: string;
   readonly indexes: readonly IndexDeclaration[];
-  apply(documents: readonly VersionedDocument[]): Promise<void>;
+  apply(documents: readonly VersionedDocument[], origin: DocumentOrigin): Promise<void>;
   /**
    * Present on a read model that can be rebuilt from the current write-model documents without
    * downtime (never on the audit trail: history cannot be recomputed from today's state).

@@ -5,7 +5,7 @@ import { backgroundLoop, backoffDelay, defaultBackoff, sleep } from '@cqrs/frame
 import type { VersionedDocument } from '@cqrs/framework-command-handling';
 import type { ChangeStreamSubscriber } from '@cqrs/framework-mongo';
 import { applyIndexes, isTransientMongoError } from '@cqrs/framework-mongo';
-import type { Projection, RebuildableReadModel } from '../projection';
+import type { DocumentOrigin, Projection, RebuildableReadModel } from '../projection';
 import type { RebuildDocument } from './rebuild';
 import type { RebuildStore } from './rebuild-store';
 import { serial } from './serial';
@@ -85,10 +85,13 @@ export function createRebuildWorker(options: RebuildWorkerOptions) {
     return loaded;
   }
 
-  async function applyToTargets(documents: readonly VersionedDocument[]): Promise<void> {
+  async function applyToTargets(
+    documents: readonly VersionedDocument[],
+    origin: DocumentOrigin,
+  ): Promise<void> {
     for (const { rebuild, target } of (active ??= await load()).values()) {
       try {
-        await target.apply(documents);
+        await target.apply(documents, origin);
       } catch (error) {
         // An outage fails the batch (retried, idempotent); a target that cannot take it fails
         // its rebuild rather than stall the read models that serve.
@@ -129,7 +132,7 @@ export function createRebuildWorker(options: RebuildWorkerOptions) {
       }
       return;
     }
-    await target.apply(batch);
+    await target.apply(batch, 'snapshot');
     const documents = rebuild.documents + batch.length;
     if (await store.progress(rebuild._id, last._id, documents)) {
       current.rebuild = { ...rebuild, after: last._id, documents };
@@ -168,10 +171,10 @@ export function createRebuildWorker(options: RebuildWorkerOptions) {
 
   return {
     /** Hands `documents` to every projection and every active rebuild's target, in order. */
-    apply: (documents: readonly VersionedDocument[]) =>
+    apply: (documents: readonly VersionedDocument[], origin: DocumentOrigin) =>
       queue(async () => {
-        for (const projection of projections) await projection.apply(documents);
-        await applyToTargets(documents);
+        for (const projection of projections) await projection.apply(documents, origin);
+        await applyToTargets(documents, origin);
       }),
     /** Starts a term: the first batch loads the active rebuilds again before anything else. */
     start: () => {

@@ -32,7 +32,7 @@ export interface ChghUnderTest<H extends Document> {
   readonly stopReplica: (app: RunningApp) => Promise<void>;
   /** The aggregate's audit trail, oldest version first. */
   readonly historyOf: (aggregateId: string) => Promise<H[]>;
-  /** Whether a replica leads and its stream is open (writes before that are not seen). */
+  /** Whether a replica leads and follows its stream, past any initial snapshot. */
   readonly streamOpen: () => Promise<boolean>;
   /** Stops the replicas still running and drops the database. */
   readonly close: () => Promise<void>;
@@ -78,7 +78,7 @@ export async function chghUnderTest<
     streamOpen: async () =>
       (await db
         .collection<CheckpointDocument>('checkpoints')
-        .countDocuments({ _id: streamName })) === 1,
+        .countDocuments({ _id: streamName, snapshot: { $exists: false } })) === 1,
     async close() {
       try {
         await Promise.all([...running].map((app) => stopReplica(app)));
