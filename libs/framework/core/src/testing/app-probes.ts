@@ -21,14 +21,23 @@ export async function readyz(app: Listening): Promise<{ status: number; body: Re
 /**
  * Polls `/readyz` until it answers 200, as a kubelet does before sending an app traffic: a
  * one-active app is then past its first election, and as the leader its stream is open.
+ * `alive` may throw to give up at once (e.g. the app's process exited).
  */
-export async function untilReady(app: Listening): Promise<void> {
+export async function untilReady(
+  app: Listening,
+  options: { readonly timeoutMs?: number; readonly alive?: () => void } = {},
+): Promise<void> {
   let last: unknown;
-  await waitUntil(async () => {
-    const answer = await readyz(app).catch((error: unknown) => ({ error: String(error) }));
-    last = answer;
-    return 'status' in answer && answer.status === 200;
-  }, `the app at ${app.url} is ready`).catch((error: Error) => {
+  await waitUntil(
+    async () => {
+      options.alive?.();
+      const answer = await readyz(app).catch((error: unknown) => ({ error: String(error) }));
+      last = answer;
+      return 'status' in answer && answer.status === 200;
+    },
+    `the app at ${app.url} is ready`,
+    options.timeoutMs,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; /readyz said ${JSON.stringify(last)}`);
   });
 }

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { waitUntil } from './wait-until';
+import { untilReady } from './app-probes';
 
 // libs/framework/core/src/testing -> the repository root, where apps run from.
 const root = path.resolve(__dirname, '../../../../..');
@@ -38,14 +38,14 @@ export function spawnApp(main: string, env: Readonly<Record<string, string>>): S
   let child = start();
 
   const ready = () =>
-    waitUntil(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
-        const answer = await fetch(`${url}/readyz`).catch(() => undefined);
-        return answer?.status === 200;
+    untilReady(
+      { url },
+      {
+        timeoutMs: 90_000,
+        alive: () => {
+          if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
+        },
       },
-      `${main} is ready`,
-      90_000,
     );
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -73,14 +73,13 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
           return false;
         },
       );
+      decided = true;
       if (acquired && stop.aborted) {
         await releaseQuietly(lease, pollIntervalMs, log);
       } else if (acquired) {
         leader = true;
-        decided = true;
         await runTerm(settings, stop).finally(() => (leader = false));
       }
-      decided = true;
       await sleep(pollIntervalMs, stop);
     }
   });
