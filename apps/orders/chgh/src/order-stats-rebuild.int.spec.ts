@@ -68,21 +68,29 @@ describe('orders-chgh read-model rebuilds', () => {
       await seedAndCorrupt(16, { REBUILD_PAUSE_MS: '250' });
       const corrupted = await stats().findOne({ _id: customers[1] });
 
-      // Act: request it, and write orders until it completed
+      // Act: request it; until it completed, write an order per scan step, so the scan (which
+      // reads the orders written after its position too) always gains on the writes.
       const requested = await requestRebuild();
       let seenServing = 0;
-      let status = requested.status;
-      for (let i = 0; i < 100 && (status === 'building' || status === 'switching'); i++) {
+      let progress = requested;
+      for (let i = 0; i < 100 && progress.finishedAt === null; i++) {
         const orderId = await traffic.life();
         await waitUntil(
           async () => tracked(await stats().find().toArray()).has(orderId),
           `the live order_stats track ${orderId}`,
         );
         const live = await stats().findOne({ _id: customers[1] });
-        status = ((await call('GET', `${rebuildsPath}/${requested.id}`)).body as RebuildResource)
-          .status;
+        const before = progress;
+        progress = await rebuildReaching(
+          call,
+          requested.id,
+          (r) => r.status !== before.status || r.documents > before.documents,
+          `moved on from ${before.status} at ${before.documents} orders`,
+        );
         // Still building, the old (damaged) collection serves and follows the writes.
-        if (status === 'building' && (live?.byStatus.placed.count ?? 0) >= 90) seenServing += 1;
+        if (progress.status === 'building' && (live?.byStatus.placed.count ?? 0) >= 90) {
+          seenServing += 1;
+        }
       }
 
       // Assert
@@ -97,7 +105,7 @@ describe('orders-chgh read-model rebuilds', () => {
         finishedAt: null,
       });
       expect(corrupted?.byStatus.placed.count).toBe(99);
-      expect(status).toBe('completed');
+      expect(progress.status).toBe('completed');
       expect(seenServing).toBeGreaterThan(0);
       await waitUntil(
         async () => isDeepStrictEqual(await storedStats(fixture.db), await freshStats(fixture.db)),
