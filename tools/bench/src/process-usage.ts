@@ -17,3 +17,15 @@ export function residentMiB(pid: number): number {
   const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return kib / 1024;
 }
+
+/**
+ * The bytes of the live objects in a JVM's heap, from `jcmd <pid> GC.class_histogram` output
+ * (its closing `Total <instances> <bytes>` line). Without `-all` the histogram counts only what
+ * a full collection leaves, at the moment of that collection: unlike the heap's used bytes read
+ * afterwards, it holds none of the garbage allocated since.
+ */
+export function histogramLiveBytes(histogram: string): number {
+  const total = /^Total\s+\d+\s+(\d+)\s*$/m.exec(histogram);
+  if (!total) throw new Error(`no Total line in the class histogram:\n${histogram.slice(0, 500)}`);
+  return Number(total[1]);
+}

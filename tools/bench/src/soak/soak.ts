@@ -10,7 +10,7 @@ import { appSettings, loadValues } from '@cqrs/tools-deploy';
 import { components, parseInfraConfig, repoRoot, stateOf } from '@cqrs/tools-infra';
 import { resolveWebhookSecrets } from '@cqrs/tools-workspace';
 import { startSystem } from '@cqrs/tools-dev';
-import { cpuSeconds, residentMiB } from '../process-usage';
+import { cpuSeconds, histogramLiveBytes, residentMiB } from '../process-usage';
 import { percentile } from '../stats';
 import { soakTables } from './report';
 import type { SoakMinute } from './verdict';
@@ -22,8 +22,8 @@ import { quantityMiB, soakVerdict } from './verdict';
  * (default 10): registrations, KYC webhooks, orders, payment webhooks, blocks and unblocks, from
  * journeys as the fault suite's, paced to R sends per second (default: half the capacity
  * measured first, 20 s at full speed). Prints one row per minute (requests, errors, p50/p99,
- * the engine's live heap (after a full collection, `jcmd <pid> GC.run`, whose pause is left out
- * of the latencies) and resident memory,
+ * the engine's live heap (the live objects of a full collection, `jcmd <pid> GC.class_histogram`,
+ * whose pause is left out of the latencies) and resident memory,
  * journal entries, change-stream lag, CPU per request of the engine and of the whole system,
  * documents examined per request, collection scans) and every app's resident memory and live
  * heap (V8's heap after its last full collection, from its /metrics) per minute;
@@ -61,7 +61,6 @@ function pacer(perSecond: number): () => Promise<void> {
 }
 
 interface EngineSample {
-  readonly heapMiB: number;
   readonly residentMiB: number;
   readonly journalEntries: number;
   readonly streamLagEntries: number;
@@ -83,7 +82,6 @@ async function engineSample(mongo: MongoClient): Promise<EngineSample> {
       ) ?? NaN,
     );
   return {
-    heapMiB: at('engine', 'heap', 'usedBytes') / 2 ** 20,
     residentMiB: at('mem', 'resident'),
     journalEntries: at('engine', 'journal', 'entries'),
     streamLagEntries: at('engine', 'changeStreams', 'maxBehind'),
@@ -213,9 +211,13 @@ async function main(): Promise<void> {
       bucket = { requests: 0, errors: 0, latencies: [] };
       const cpuNow = cpu();
       // The live heap: what a full collection leaves (one pause a minute, whose sends onSend drops).
+      let engineLiveBytes = NaN;
       if (enginePid !== undefined) {
         pause = { from: performance.now(), to: Infinity };
-        await run('jcmd', [String(enginePid), 'GC.run']);
+        const histogram = await run('jcmd', [String(enginePid), 'GC.class_histogram'], {
+          maxBuffer: 64 * 2 ** 20,
+        });
+        engineLiveBytes = histogramLiveBytes(histogram.stdout);
         pause = { ...pause, to: performance.now() };
       }
       const sample = await engineSample(mongo);
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
         errors: done.errors,
         p50Ms: percentile(done.latencies, 50),
         p99Ms: percentile(done.latencies, 99),
-        engineLiveHeapMiB: Math.round(sample.heapMiB),
+        engineLiveHeapMiB: Math.round(engineLiveBytes / 2 ** 20),
         engineResidentMiB: sample.residentMiB,
         journalEntries: sample.journalEntries,
         streamLagEntries: sample.streamLagEntries,
