@@ -68,7 +68,7 @@ describe('orders-chgh read-model rebuilds', () => {
       await seedAndCorrupt(16, { REBUILD_PAUSE_MS: '250' });
       const corrupted = await stats().findOne({ _id: customers[1] });
 
-      // Act: request it; until it completed, write an order per scan step, so the scan (which
+      // Act: request it; until it has completed, write an order per scan step, so the scan (which
       // reads the orders written after its position too) always gains on the writes.
       const requested = await requestRebuild();
       let seenServing = 0;
@@ -115,19 +115,13 @@ describe('orders-chgh read-model rebuilds', () => {
       expect(await storedStats(fixture.db)).toEqual(await freshStats(fixture.db));
       const inStats = tracked(await stats().find().toArray());
       expect(traffic.written.filter((id) => !inStats.has(id))).toEqual([]);
-      const done = await rebuildReaching(
-        call,
-        requested.id,
-        (r) => r.status === 'completed',
-        'completed',
-      );
-      expect(done.documents).toBeGreaterThanOrEqual(16);
-      expect(done.finishedAt).not.toBeNull();
+      expect(progress.documents).toBeGreaterThanOrEqual(16);
+      expect(progress.finishedAt).not.toBeNull();
       expect(await hasCollection(fixture.db, requested.target)).toBe(false);
       const metrics = await (await fetch(`${app.url}/metrics`)).text();
       expect(metrics).toMatch(
         new RegExp(
-          `read_model_rebuild_documents_total\\{[^}]*projection="order-stats"[^}]*\\} ${done.documents}\\b`,
+          `read_model_rebuild_documents_total\\{[^}]*projection="order-stats"[^}]*\\} ${progress.documents}\\b`,
         ),
       );
       // Finished: it cannot be cancelled any more, and the read model can be rebuilt again.
